@@ -1,0 +1,5 @@
+/**
+ * Primary/replica routing: writes and transactions use the primary; reads use the replica unless
+ * it is down, too far behind, or the caller has just written something the replica has not applied.
+ */
+package io.blog.common.data;

@@ -1,0 +1,2 @@
+/** Readiness checks every service shares: its primary database and the key-value store. */
+package io.blog.common.health;

@@ -1,0 +1,2 @@
+/** JSON-B settings shared by every service, so timestamps and nulls look the same everywhere. */
+package io.blog.common.json;

@@ -1,0 +1,98 @@
+package io.blog.common.kv;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The in-process stand-in for Redis, for a single server without infrastructure. It has the same
+ * expiry semantics, but nothing is shared between instances, so it must never back a cluster.
+ */
+public class InMemoryKeyValueStore implements KeyValueStore {
+
+    private record Entry(String value, Instant expiresAt) {
+    }
+
+    private final Map<String, Entry> entries = new ConcurrentHashMap<>();
+    private final Clock clock;
+    private long writesSinceSweep;
+
+    public InMemoryKeyValueStore(Clock clock) {
+        this.clock = clock;
+    }
+
+    @Override
+    public Optional<String> get(String key) {
+        return Optional.ofNullable(live(key)).map(Entry::value);
+    }
+
+    @Override
+    public void set(String key, String value, Duration ttl) {
+        entries.put(key, new Entry(value, clock.instant().plus(ttl)));
+        sweepNowAndThen();
+    }
+
+    @Override
+    public boolean exists(String key) {
+        return live(key) != null;
+    }
+
+    @Override
+    public void delete(String key) {
+        entries.remove(key);
+    }
+
+    @Override
+    public Counter increment(String key, Duration window) {
+        Instant now = clock.instant();
+        Entry updated = entries.compute(key, (k, old) -> old == null || !old.expiresAt().isAfter(now)
+                ? new Entry("1", now.plus(window))
+                : new Entry(Long.toString(Long.parseLong(old.value()) + 1), old.expiresAt()));
+        sweepNowAndThen();
+        return new Counter(Long.parseLong(updated.value()), Duration.between(now, updated.expiresAt()));
+    }
+
+    @Override
+    public Counter peek(String key) {
+        Entry entry = live(key);
+        return entry == null ? new Counter(0, Duration.ZERO)
+                : new Counter(Long.parseLong(entry.value()), Duration.between(clock.instant(), entry.expiresAt()));
+    }
+
+    @Override
+    public boolean ping() {
+        return true;
+    }
+
+    @Override
+    public String describe() {
+        return "in-process (single instance only)";
+    }
+
+    private Entry live(String key) {
+        Entry entry = entries.get(key);
+        if (entry != null && !entry.expiresAt().isAfter(clock.instant())) {
+            entries.remove(key, entry);
+            return null;
+        }
+        return entry;
+    }
+
+    /** Expired keys nobody reads again would otherwise stay forever; an occasional sweep bounds memory. */
+    private void sweepNowAndThen() {
+        boolean sweep;
+        synchronized (this) {
+            sweep = ++writesSinceSweep >= 10_000;
+            if (sweep) {
+                writesSinceSweep = 0;
+            }
+        }
+        if (sweep) {
+            Instant now = clock.instant();
+            entries.entrySet().removeIf(e -> !e.getValue().expiresAt().isAfter(now));
+        }
+    }
+}

@@ -1,0 +1,8 @@
+package io.blog.common.kv;
+
+public class KeyValueStoreException extends RuntimeException {
+
+    public KeyValueStoreException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

@@ -1,0 +1,103 @@
+package io.blog.common.kv;
+
+import org.apache.commons.pool2.impl.GenericObjectPoolConfig;
+import redis.clients.jedis.AbstractPipeline;
+import redis.clients.jedis.Connection;
+import redis.clients.jedis.JedisPooled;
+import redis.clients.jedis.Response;
+import redis.clients.jedis.params.SetParams;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/** Redis through a Jedis connection pool. */
+public class RedisKeyValueStore implements KeyValueStore, AutoCloseable {
+
+    private final JedisPooled jedis;
+    private final String description;
+
+    public RedisKeyValueStore(URI uri, Duration timeout) {
+        GenericObjectPoolConfig<Connection> pool = new GenericObjectPoolConfig<>();
+        pool.setMaxTotal(32);
+        pool.setMaxWait(timeout);
+        this.jedis = new JedisPooled(pool, uri, (int) timeout.toMillis());
+        this.description = "redis " + uri.getHost() + ":" + uri.getPort();
+    }
+
+    @Override
+    public Optional<String> get(String key) {
+        return call(() -> Optional.ofNullable(jedis.get(key)));
+    }
+
+    @Override
+    public void set(String key, String value, Duration ttl) {
+        call(() -> jedis.set(key, value, SetParams.setParams().px(Math.max(1, ttl.toMillis()))));
+    }
+
+    @Override
+    public boolean exists(String key) {
+        return call(() -> jedis.exists(key));
+    }
+
+    @Override
+    public void delete(String key) {
+        call(() -> jedis.del(key));
+    }
+
+    @Override
+    public Counter increment(String key, Duration window) {
+        // SET NX PX creates the counter with its expiry in one step, so a crash between two commands
+        // can never leave a counter that lives forever; INCR keeps the TTL.
+        return call(() -> {
+            try (AbstractPipeline pipeline = jedis.pipelined()) {
+                pipeline.set(key, "0", SetParams.setParams().nx().px(window.toMillis()));
+                Response<Long> value = pipeline.incr(key);
+                Response<Long> ttl = pipeline.pttl(key);
+                pipeline.sync();
+                return new Counter(value.get(), Duration.ofMillis(Math.max(0, ttl.get())));
+            }
+        });
+    }
+
+    @Override
+    public Counter peek(String key) {
+        return call(() -> {
+            try (AbstractPipeline pipeline = jedis.pipelined()) {
+                Response<String> value = pipeline.get(key);
+                Response<Long> ttl = pipeline.pttl(key);
+                pipeline.sync();
+                return value.get() == null ? new Counter(0, Duration.ZERO)
+                        : new Counter(Long.parseLong(value.get()), Duration.ofMillis(Math.max(0, ttl.get())));
+            }
+        });
+    }
+
+    @Override
+    public boolean ping() {
+        try {
+            return "PONG".equals(jedis.ping());
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public String describe() {
+        return description;
+    }
+
+    @Override
+    public void close() {
+        jedis.close();
+    }
+
+    private <T> T call(Supplier<T> command) {
+        try {
+            return command.get();
+        } catch (RuntimeException e) {
+            throw new KeyValueStoreException("Redis call failed: " + e.getMessage(), e);
+        }
+    }
+}

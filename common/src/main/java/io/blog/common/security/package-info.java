@@ -1,0 +1,2 @@
+/** Role names and the revocation checks (logged-out tokens, disabled users) every service enforces. */
+package io.blog.common.security;

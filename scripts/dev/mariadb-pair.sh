@@ -1,0 +1,292 @@
+#!/usr/bin/env bash
+# Local MariaDB primary + read replica (GTID replication) for developing and testing the blog
+# services' read/write split, run as two plain mariadbd processes (no Docker, no systemd).
+#
+#   scripts/dev/mariadb-pair.sh start    # init on first use, start, wait until the replica caught up
+#   scripts/dev/mariadb-pair.sh status   # exit 0 only if both servers run and replication is healthy
+#   scripts/dev/mariadb-pair.sh stop     # clean shutdown (SIGTERM) by PID, waits for exit
+#
+# Environment (all optional):
+#   BLOG_DB_PAIR_DIR        data, logs, sockets, pid files      (default /tmp/blog-mariadb-pair)
+#   BLOG_DB_PRIMARY_PORT    primary TCP port on 127.0.0.1        (default 3307)
+#   BLOG_DB_REPLICA_PORT    replica TCP port on 127.0.0.1        (default 3308)
+#   BLOG_USERS_DB_PASSWORD / BLOG_POSTS_DB_PASSWORD / BLOG_COMMENTS_DB_PASSWORD / BLOG_REPL_PASSWORD
+#
+# Accounts: blog_users, blog_posts, blog_comments (one per service, each limited to its own schema)
+# and repl (replication). Administrative access is root over the Unix socket only (socket auth, no
+# password), e.g.  mariadb --no-defaults --socket="$BLOG_DB_PAIR_DIR/primary.sock" -uroot
+#
+# This is a development tool: data lives in BLOG_DB_PAIR_DIR (default under /tmp, so a reboot may
+# wipe it); passwords have dev defaults. It never touches the system MariaDB on 3306.
+set -euo pipefail
+
+BASE=${BLOG_DB_PAIR_DIR:-/tmp/blog-mariadb-pair}
+PRIMARY_PORT=${BLOG_DB_PRIMARY_PORT:-3307}
+REPLICA_PORT=${BLOG_DB_REPLICA_PORT:-3308}
+USERS_PW=${BLOG_USERS_DB_PASSWORD:-users-dev-pw}
+POSTS_PW=${BLOG_POSTS_DB_PASSWORD:-posts-dev-pw}
+COMMENTS_PW=${BLOG_COMMENTS_DB_PASSWORD:-comments-dev-pw}
+REPL_PW=${BLOG_REPL_PASSWORD:-repl-dev-pw}
+
+STARTUP_TIMEOUT_S=60   # first InnoDB init on a busy 2-core box takes a few seconds; 60 s means "broken"
+CATCHUP_TIMEOUT_S=30
+SHUTDOWN_TIMEOUT_S=60  # a clean InnoDB shutdown can take a while after heavy writes; never SIGKILL
+
+# mariadbd refuses to run as root unless told to; as any other user --user must name that user.
+RUN_USER=$(id -un)
+READY_MARKER="$BASE/.bootstrapped"
+
+T0=$(date +%s%N)
+elapsed() { echo "$(( ($(date +%s%N) - T0) / 1000000 )) ms"; }
+log() { echo "mariadb-pair: $*" >&2; }
+die() { log "ERROR: $*"; exit 1; }
+
+# --no-defaults everywhere: /etc/mysql/my.cnf belongs to the system server on 3306 (its datadir,
+# socket, pid file and port) and must not leak into this pair.
+admin() { # $1 = primary|replica; SQL on stdin or as further args (kept off argv when it holds secrets)
+  local role=$1; shift
+  mariadb --no-defaults --socket="$BASE/$role.sock" -u"$RUN_USER" --batch --skip-column-names "$@"
+}
+
+# \G output is only readable with column names, which admin() turns off for scalar queries.
+replica_status() { admin replica --column-names -e "SHOW SLAVE STATUS\G"; }
+
+# Escape a value for a single-quoted SQL string literal, so passwords from the environment can
+# contain quotes or backslashes without breaking (or injecting into) the bootstrap SQL.
+sql_str() { local s=${1//\\/\\\\}; s=${s//\'/\\\'}; printf "'%s'" "$s"; }
+
+port_of() { [[ $1 == primary ]] && echo "$PRIMARY_PORT" || echo "$REPLICA_PORT"; }
+
+# A pid file alone is not proof: after a crash or reboot the PID may belong to something else.
+# Only count it as ours if that process is mariadbd running on our datadir.
+running_pid() { # $1 = role; prints the PID and succeeds only if our mariadbd is alive
+  local pidfile="$BASE/$1.pid" pid
+  [[ -s $pidfile ]] || return 1
+  pid=$(<"$pidfile")
+  [[ $pid =~ ^[0-9]+$ ]] || return 1
+  [[ -r /proc/$pid/cmdline ]] || return 1
+  tr '\0' '\n' <"/proc/$pid/cmdline" | grep -qxF -- "--datadir=$BASE/$1" || return 1
+  echo "$pid"
+}
+
+# "Exited" includes zombie: the servers are detached (setsid), so their parent is PID 1, and on
+# some init systems (this VM's included) PID 1 reaps only every ~1.5 s. kill -0 would still
+# succeed on the zombie and make every stop look 1.5 s slower than the real shutdown.
+alive() {
+  local st
+  st=$(<"/proc/$1/stat") 2>/dev/null || return 1
+  st=${st##*) }            # state is the first field after "(comm) "
+  [[ ${st%% *} != Z ]]
+}
+
+port_busy() { ss -ltnH "sport = :$1" | grep -q .; }
+
+init_datadir() { # $1 = role
+  local role=$1 dir="$BASE/$1"
+  [[ -d $dir/mysql ]] && return 0
+  # Initialise into a scratch dir and rename at the end, so an interrupted install can never
+  # leave a half-built datadir that a later start would mistake for a good one.
+  rm -rf "$dir.init"
+  # socket auth for root: no passwordless root over TCP, yet this script (same OS user) gets in.
+  if ! mariadb-install-db --no-defaults --user="$RUN_USER" --datadir="$dir.init" \
+         --auth-root-authentication-method=socket --auth-root-socket-user="$RUN_USER" \
+         --skip-test-db --skip-name-resolve >"$BASE/$role-install.log" 2>&1; then
+    tail -20 "$BASE/$role-install.log" >&2
+    die "mariadb-install-db failed for $role (log: $BASE/$role-install.log)"
+  fi
+  mv "$dir.init" "$dir"
+  rm -f "$READY_MARKER"   # a new datadir has no accounts yet
+}
+
+launch() { # $1 = role; further args = role-specific mariadbd options
+  local role=$1 dir="$BASE/$1" port; shift
+  port=$(port_of "$role")
+  # setsid: the servers must outlive this script and not die with the caller's terminal/job.
+  # The tiny bash wrapper writes its own PID and then execs mariadbd (same PID), so the pid file
+  # is right from the first instant, not only once mariadbd gets round to writing it, and a
+  # crash early in startup is noticed at once instead of after the full timeout.
+  # shellcheck disable=SC2016  # $$ and "$@" must expand in the inner bash, not here
+  setsid -f bash -c 'echo $$ >"$1"; shift; exec "$@"' _ "$BASE/$role.pid" \
+    mariadbd --no-defaults --user="$RUN_USER" --datadir="$dir" \
+      --socket="$BASE/$role.sock" --pid-file="$BASE/$role.pid" --log-error="$BASE/$role.err" \
+      --port="$port" --bind-address=127.0.0.1 --skip-name-resolve \
+      --gtid-domain-id=0 --binlog-format=ROW \
+      --character-set-server=utf8mb4 --collation-server=utf8mb4_general_ci \
+      --innodb-buffer-pool-size=128M \
+      "$@" </dev/null >>"$BASE/$role.out" 2>&1
+}
+
+wait_up() { # $1 = role
+  local role=$1 i pid
+  for ((i = 0; i < STARTUP_TIMEOUT_S * 10; i++)); do
+    # ping succeeds once the socket accepts logins (even "access denied" would count as alive,
+    # but root via socket auth always gets in, so success here means really usable)
+    mariadb-admin --no-defaults --socket="$BASE/$role.sock" -u"$RUN_USER" ping >/dev/null 2>&1 && return 0
+    if ! pid=$(running_pid "$role") && (( i > 5 )); then
+      tail -15 "$BASE/$role.err" >&2 2>/dev/null || true
+      die "$role mariadbd exited during startup (log: $BASE/$role.err)"
+    fi
+    sleep 0.1
+  done
+  die "$role not answering after ${STARTUP_TIMEOUT_S}s (log: $BASE/$role.err)"
+}
+
+# Idempotent, so it runs on every real start: a fresh pair gets everything, an existing pair picks
+# up changed passwords. All account changes happen on the primary only and reach the replica
+# through replication, so both have identical credentials and the replica's GTID history stays a
+# pure copy of the primary's (nothing is ever written on the replica directly).
+bootstrap_primary() {
+  local sql="" svc pw host
+  for svc in users posts comments; do
+    case $svc in users) pw=$USERS_PW ;; posts) pw=$POSTS_PW ;; comments) pw=$COMMENTS_PW ;; esac
+    sql+="CREATE DATABASE IF NOT EXISTS blog_$svc CHARACTER SET utf8mb4 COLLATE utf8mb4_general_ci;"$'\n'
+    # Both hosts: with skip-name-resolve, TCP clients match '127.0.0.1' and socket clients 'localhost'.
+    for host in 127.0.0.1 localhost; do
+      sql+="CREATE USER IF NOT EXISTS 'blog_$svc'@'$host' IDENTIFIED BY $(sql_str "$pw");"$'\n'
+      sql+="ALTER USER 'blog_$svc'@'$host' IDENTIFIED BY $(sql_str "$pw");"$'\n'
+      # ALL on its own schema only (no GRANT OPTION, nothing on other schemas). The two global
+      # privileges are read-only monitoring rights so the service can measure replica lag itself:
+      # SLAVE MONITOR allows SHOW REPLICA STATUS, BINLOG MONITOR allows reading binlog/GTID state.
+      # Neither lets it bypass read_only (that would be READ_ONLY ADMIN or SUPER).
+      sql+="GRANT ALL PRIVILEGES ON blog_$svc.* TO 'blog_$svc'@'$host';"$'\n'
+      sql+="GRANT SLAVE MONITOR, BINLOG MONITOR ON *.* TO 'blog_$svc'@'$host';"$'\n'
+    done
+  done
+  sql+="CREATE USER IF NOT EXISTS 'repl'@'127.0.0.1' IDENTIFIED BY $(sql_str "$REPL_PW");"$'\n'
+  sql+="ALTER USER 'repl'@'127.0.0.1' IDENTIFIED BY $(sql_str "$REPL_PW");"$'\n'
+  sql+="GRANT REPLICATION SLAVE ON *.* TO 'repl'@'127.0.0.1';"$'\n'
+  admin primary <<<"$sql" || die "bootstrap SQL failed on primary"
+}
+
+configure_replica() {
+  # Re-pointing on every start keeps port/password changes effective. The applied position is
+  # kept in mysql.gtid_slave_pos, so slave_pos makes this resume exactly where it stopped (a fresh
+  # replica starts at the primary's first binlog, which holds the whole bootstrap).
+  admin replica <<SQL || die "CHANGE MASTER failed on replica"
+STOP SLAVE;
+CHANGE MASTER TO MASTER_HOST='127.0.0.1', MASTER_PORT=$PRIMARY_PORT,
+  MASTER_USER='repl', MASTER_PASSWORD=$(sql_str "$REPL_PW"),
+  MASTER_USE_GTID=slave_pos, MASTER_CONNECT_RETRY=1;
+START SLAVE;
+SQL
+}
+
+wait_caught_up() {
+  local gtid res
+  gtid=$(admin primary -e "SELECT @@GLOBAL.gtid_binlog_pos")
+  # MASTER_GTID_WAIT: 0 = reached, -1 = timeout. Waiting on the primary's position (not on a
+  # sleep or on Seconds_Behind_Master, which reads 0 while the IO thread is still connecting)
+  # is what makes "ready" mean "a read on the replica sees everything written so far".
+  res=$(admin replica -e "SELECT MASTER_GTID_WAIT('$gtid', $CATCHUP_TIMEOUT_S)")
+  if [[ $res != 0 ]]; then
+    replica_status | grep -E 'Running|Last_.*Error|Gtid' >&2 || true
+    die "replica did not reach primary GTID '$gtid' within ${CATCHUP_TIMEOUT_S}s"
+  fi
+  echo "$gtid"
+}
+
+cmd_start() {
+  mkdir -p "$BASE"
+  # Unix socket paths are limited to 107 bytes; mariadbd would fail with an obscure error.
+  (( ${#BASE} + 14 <= 107 )) || die "BLOG_DB_PAIR_DIR too long for a Unix socket path: $BASE"
+  [[ $PRIMARY_PORT != "$REPLICA_PORT" ]] || die "primary and replica port are both $PRIMARY_PORT"
+
+  local role to_start=() pid
+  for role in primary replica; do
+    if pid=$(running_pid "$role"); then
+      log "$role already running (pid $pid)"
+    else
+      to_start+=("$role")
+    fi
+  done
+  # "Running" is only "ready" if a start once got all the way through; a start interrupted after
+  # launching (Ctrl-C, timeout) leaves live servers without accounts, so finish the job instead.
+  if (( ${#to_start[@]} == 0 )) && [[ -f $READY_MARKER ]]; then
+    echo "mariadb pair already running: primary 127.0.0.1:$PRIMARY_PORT replica 127.0.0.1:$REPLICA_PORT"
+    exit 0
+  fi
+
+  # Check before launching anything: a busy port makes mariadbd abort (errno 98) only after
+  # InnoDB init, with the reason buried in its error log.
+  for role in "${to_start[@]}"; do
+    if port_busy "$(port_of "$role")"; then
+      die "port $(port_of "$role") ($role) is already in use on this machine"
+    fi
+  done
+
+  # First use: both datadirs in parallel (about 1-2 s here, mostly single-threaded work).
+  local pids=()
+  for role in "${to_start[@]}"; do init_datadir "$role" & pids+=($!); done
+  for pid in "${pids[@]}"; do wait "$pid" || exit 1; done
+  log "datadirs present ($(elapsed))"
+
+  for role in "${to_start[@]}"; do
+    rm -f "$BASE/$role.pid"   # stale from a crash; running_pid would reject it anyway
+    if [[ $role == primary ]]; then
+      launch primary --server-id=1 --log-bin="$BASE/primary/primary-bin"
+    else
+      # The replica also writes a binlog of what it applies (log-slave-updates), so it could be
+      # promoted later with its GTID history intact. read_only blocks ordinary accounts only;
+      # the replication threads still apply changes.
+      launch replica --server-id=2 --log-bin="$BASE/replica/replica-bin" --log-slave-updates \
+        --relay-log="$BASE/replica/replica-relay" --read-only=ON
+    fi
+  done
+  for role in primary replica; do wait_up "$role"; done
+  log "both servers answer ($(elapsed))"
+
+  bootstrap_primary
+  configure_replica
+  local gtid
+  gtid=$(wait_caught_up)
+  log "replica caught up to GTID $gtid ($(elapsed))"
+  touch "$READY_MARKER"
+  echo "mariadb pair ready: primary 127.0.0.1:$PRIMARY_PORT replica 127.0.0.1:$REPLICA_PORT"
+}
+
+cmd_stop() {
+  local role pid pids=() roles=() i
+  # Both at once (SIGTERM = clean InnoDB shutdown); order does not matter because the replica's
+  # position is crash-safe in mysql.gtid_slave_pos and it reconnects with MASTER_CONNECT_RETRY=1.
+  for role in replica primary; do
+    if pid=$(running_pid "$role"); then
+      kill -TERM "$pid" && pids+=("$pid") && roles+=("$role")
+    else
+      log "$role not running"
+    fi
+  done
+  for i in "${!pids[@]}"; do
+    local deadline=$(( $(date +%s) + SHUTDOWN_TIMEOUT_S ))
+    while alive "${pids[$i]}"; do
+      (( $(date +%s) < deadline )) || die "${roles[$i]} (pid ${pids[$i]}) still running after ${SHUTDOWN_TIMEOUT_S}s; see $BASE/${roles[$i]}.err"
+      sleep 0.1
+    done
+    rm -f "$BASE/${roles[$i]}.pid"
+    log "${roles[$i]} stopped ($(elapsed))"
+  done
+  echo "mariadb pair stopped"
+}
+
+cmd_status() {
+  local role pid ok=0 st
+  for role in primary replica; do
+    if pid=$(running_pid "$role"); then
+      echo "$role: running (pid $pid) on 127.0.0.1:$(port_of "$role")"
+    else
+      echo "$role: stopped"; ok=3
+    fi
+  done
+  if running_pid replica >/dev/null; then
+    st=$(replica_status 2>/dev/null || true)
+    grep -E '^ *(Slave_IO_Running|Slave_SQL_Running|Seconds_Behind_Master|Gtid_IO_Pos|Last_IO_Error|Last_SQL_Error):' <<<"$st" | sed 's/^ */  replica /' || true
+    grep -q 'Slave_IO_Running: Yes' <<<"$st" && grep -q 'Slave_SQL_Running: Yes' <<<"$st" || ok=3
+  fi
+  exit "$ok"   # 0 = both up and replicating, 3 = not (LSB "not running")
+}
+
+case ${1:-} in
+  start) cmd_start ;;
+  stop) cmd_stop ;;
+  status) cmd_status ;;
+  *) echo "usage: $0 start|stop|status" >&2; exit 2 ;;
+esac

@@ -1,0 +1,5 @@
+package io.blog.users.account;
+
+public enum AccountStatus {
+    ACTIVE, DISABLED
+}

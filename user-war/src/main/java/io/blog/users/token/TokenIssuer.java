@@ -1,0 +1,85 @@
+package io.blog.users.token;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.JWSSigner;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import io.blog.users.account.Account;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Date;
+import java.util.List;
+import java.util.UUID;
+
+/** Signs access tokens with the claims MicroProfile JWT expects. */
+@ApplicationScoped
+public class TokenIssuer {
+
+    static final long MAX_LIFETIME_SECONDS = 900;
+
+    @Inject
+    SigningKeys keys;
+
+    @Inject
+    @ConfigProperty(name = "blog.jwt.issuer", defaultValue = "blog-users")
+    String issuerName;
+
+    @Inject
+    @ConfigProperty(name = "blog.jwt.audience", defaultValue = "blog")
+    String audience;
+
+    @Inject
+    @ConfigProperty(name = "blog.jwt.access-token-seconds", defaultValue = "900")
+    long lifetimeSeconds;
+
+    private JWSSigner signer;
+
+    public record Issued(String token, String id, long expiresInSeconds) {
+    }
+
+    @PostConstruct
+    void init() {
+        if (lifetimeSeconds < 30 || lifetimeSeconds > MAX_LIFETIME_SECONDS) {
+            throw new IllegalStateException("blog.jwt.access-token-seconds must be between 30 and " + MAX_LIFETIME_SECONDS);
+        }
+        try {
+            signer = new RSASSASigner(keys.current());
+        } catch (JOSEException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public Issued issue(Account account, String sessionId) {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        String id = UUID.randomUUID().toString();
+        JWTClaimsSet claims = new JWTClaimsSet.Builder()
+                .issuer(issuerName)
+                .audience(audience)
+                .subject(account.getId())
+                .claim("upn", account.getUsername())
+                .claim("preferred_username", account.getUsername())
+                .claim("groups", List.copyOf(account.getRoles()))
+                .claim("sid", sessionId)
+                .issueTime(Date.from(now))
+                .expirationTime(Date.from(now.plusSeconds(lifetimeSeconds)))
+                .jwtID(id)
+                .build();
+        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256)
+                .keyID(keys.current().getKeyID()).type(JOSEObjectType.JWT).build(), claims);
+        try {
+            jwt.sign(signer);
+        } catch (JOSEException e) {
+            throw new IllegalStateException("Could not sign an access token", e);
+        }
+        return new Issued(jwt.serialize(), id, lifetimeSeconds);
+    }
+}
