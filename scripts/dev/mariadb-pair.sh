@@ -4,7 +4,9 @@
 #
 #   scripts/dev/mariadb-pair.sh start    # init on first use, start, wait until the replica caught up
 #   scripts/dev/mariadb-pair.sh status   # exit 0 only if both servers run and replication is healthy
-#   scripts/dev/mariadb-pair.sh stop     # clean shutdown (SIGTERM) by PID, waits for exit
+#   scripts/dev/mariadb-pair.sh stop [primary|replica]   # clean shutdown (SIGTERM) by PID, waits for exit
+#   scripts/dev/mariadb-pair.sh sql primary|replica "SQL"  # run SQL as the local admin (tests use it to
+#                                                           # delay or stop replication)
 #
 # Environment (all optional):
 #   BLOG_DB_PAIR_DIR        data, logs, sockets, pid files      (default /tmp/blog-mariadb-pair)
@@ -245,10 +247,12 @@ cmd_start() {
 }
 
 cmd_stop() {
-  local role pid pids=() roles=() i
+  local role pid pids=() roles=() i targets=("$@")
+  (( ${#targets[@]} )) || targets=(replica primary)
   # Both at once (SIGTERM = clean InnoDB shutdown); order does not matter because the replica's
   # position is crash-safe in mysql.gtid_slave_pos and it reconnects with MASTER_CONNECT_RETRY=1.
-  for role in replica primary; do
+  for role in "${targets[@]}"; do
+    [[ $role == primary || $role == replica ]] || die "unknown server '$role' (primary or replica)"
     if pid=$(running_pid "$role"); then
       kill -TERM "$pid" && pids+=("$pid") && roles+=("$role")
     else
@@ -264,7 +268,14 @@ cmd_stop() {
     rm -f "$BASE/${roles[$i]}.pid"
     log "${roles[$i]} stopped ($(elapsed))"
   done
-  echo "mariadb pair stopped"
+  echo "mariadb ${targets[*]} stopped"
+}
+
+cmd_sql() {
+  local role=${1:-} sql=${2:-}
+  [[ $role == primary || $role == replica ]] && [[ -n $sql ]] || die "usage: $0 sql primary|replica \"SQL\""
+  running_pid "$role" >/dev/null || die "$role is not running"
+  admin "$role" -e "$sql"
 }
 
 cmd_status() {
@@ -286,7 +297,8 @@ cmd_status() {
 
 case ${1:-} in
   start) cmd_start ;;
-  stop) cmd_stop ;;
+  stop) shift; cmd_stop "$@" ;;
   status) cmd_status ;;
-  *) echo "usage: $0 start|stop|status" >&2; exit 2 ;;
+  sql) shift; cmd_sql "$@" ;;
+  *) echo "usage: $0 start|stop [primary|replica]|status|sql primary|replica SQL" >&2; exit 2 ;;
 esac

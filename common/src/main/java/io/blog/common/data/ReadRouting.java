@@ -11,6 +11,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Status;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 
 import java.security.Principal;
@@ -141,8 +142,10 @@ public class ReadRouting {
 
     private Optional<String> callerName() {
         try {
+            // Only a verified token names a caller; the container's anonymous principal must not
+            // make every anonymous reader share one read-your-writes position.
             Principal p = principal.isResolvable() ? principal.get() : null;
-            return p == null || p.getName() == null ? Optional.empty() : Optional.of(p.getName());
+            return p instanceof JsonWebToken token && token.getName() != null ? Optional.of(token.getName()) : Optional.empty();
         } catch (RuntimeException e) {
             return Optional.empty();
         }

@@ -52,6 +52,10 @@ public class SigningKeys {
     @ConfigProperty(name = "blog.jwt.previous-public-key")
     Optional<String> previousPublicKeyPem;
 
+    @Inject
+    @ConfigProperty(name = "blog.jwt.previous-public-key-file")
+    Optional<String> previousPublicKeyFile;
+
     private RSAKey current;
     private Map<String, Object> jwks;
 
@@ -70,7 +74,9 @@ public class SigningKeys {
             }
             List<com.nimbusds.jose.jwk.JWK> published = new ArrayList<>();
             published.add(current.toPublicJWK());
-            Optional<RSAKey> previous = previousPublicKeyPem.filter(s -> !s.isBlank()).map(SigningKeys::fromPublicPem);
+            Optional<RSAKey> previous = previousPublicKeyPem.filter(s -> !s.isBlank())
+                    .or(() -> previousPublicKeyFile.filter(s -> !s.isBlank()).map(SigningKeys::read))
+                    .map(SigningKeys::fromPublicPem);
             previous.filter(p -> !p.getKeyID().equals(current.getKeyID())).ifPresent(published::add);
             jwks = new JWKSet(published).toJSONObject(true);
             LOG.info("JWT signing key id " + current.getKeyID() + (previous.isPresent() ? ", previous key published for rotation" : ""));
@@ -128,7 +134,7 @@ public class SigningKeys {
         try {
             return Files.readString(Path.of(file));
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read blog.jwt.signing-key-file " + file, e);
+            throw new UncheckedIOException("Cannot read the key file " + file, e);
         }
     }
 }

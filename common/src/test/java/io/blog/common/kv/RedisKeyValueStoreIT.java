@@ -1,0 +1,54 @@
+package io.blog.common.kv;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Against the real Redis (BLOG_TEST_REDIS_URL, default the local one on 6379). */
+class RedisKeyValueStoreIT {
+
+    private static final RedisKeyValueStore STORE = new RedisKeyValueStore(
+            URI.create(System.getProperty("it.redis.url", "redis://127.0.0.1:6379/3")), Duration.ofMillis(500));
+
+    @AfterAll
+    static void close() {
+        STORE.close();
+    }
+
+    @Test
+    void setGetExpire() throws InterruptedException {
+        String key = "test:" + UUID.randomUUID();
+        STORE.set(key, "value", Duration.ofMillis(300));
+        assertThat(STORE.get(key)).contains("value");
+        assertThat(STORE.exists(key)).isTrue();
+        Thread.sleep(400);
+        assertThat(STORE.get(key)).isEmpty();
+    }
+
+    @Test
+    void countersShareOneWindowAndExpire() throws InterruptedException {
+        String key = "test:" + UUID.randomUUID();
+        assertThat(STORE.increment(key, Duration.ofMillis(500)).value()).isEqualTo(1);
+        KeyValueStore.Counter second = STORE.increment(key, Duration.ofSeconds(60));
+        assertThat(second.value()).isEqualTo(2);
+        assertThat(second.remaining()).isLessThanOrEqualTo(Duration.ofMillis(500)).isPositive();
+        Thread.sleep(600);
+        assertThat(STORE.peek(key).value()).isZero();
+    }
+
+    @Test
+    void anUnreachableServerRaisesAStoreExceptionQuickly() {
+        try (RedisKeyValueStore dead = new RedisKeyValueStore(URI.create("redis://127.0.0.1:1"), Duration.ofMillis(200))) {
+            long t0 = System.nanoTime();
+            assertThatThrownBy(() -> dead.get("x")).isInstanceOf(KeyValueStoreException.class);
+            assertThat(dead.ping()).isFalse();
+            assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(3));
+        }
+    }
+}

@@ -1,0 +1,118 @@
+package io.blog.users.it;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class AccountIT {
+
+    @Test
+    void meShowsTheOwnAccountAndNeedsAToken() {
+        Api.Session session = Api.newSession("me");
+
+        Api.Reply me = Api.get("/me", session.accessToken());
+        Api.Reply anonymous = Api.get("/me", null);
+
+        assertThat(me.status()).isEqualTo(200);
+        assertThat(me.json()).containsEntry("username", session.username()).containsEntry("email", session.email());
+        assertThat(anonymous.status()).isEqualTo(401);
+        assertThat(anonymous.contentType()).startsWith("application/problem+json");
+    }
+
+    @Test
+    void patchChangesOnlyTheGivenFields() {
+        Api.Session session = Api.newSession("patch");
+
+        Api.Reply patched = Api.call("PATCH", Api.BASE + "/me",
+                Map.of("bio", "Writes about 分布式系统", "avatarUrl", "https://img.example/a.png"), session.accessToken(), null);
+
+        assertThat(patched.status()).isEqualTo(200);
+        assertThat(patched.json()).containsEntry("bio", "Writes about 分布式系统")
+                .containsEntry("avatarUrl", "https://img.example/a.png")
+                .containsEntry("displayName", session.username());
+        Api.Reply profile = Api.get("/me", session.accessToken());
+        assertThat(profile.json()).containsEntry("bio", "Writes about 分布式系统");
+    }
+
+    @Test
+    void patchValidatesAndRefusesATakenEmail() {
+        Api.Session session = Api.newSession("patchbad");
+        Api.Session other = Api.newSession("patchother");
+
+        Api.Reply badUrl = Api.call("PATCH", Api.BASE + "/me", Map.of("avatarUrl", "javascript:alert(1)"), session.accessToken(), null);
+        Api.Reply takenEmail = Api.call("PATCH", Api.BASE + "/me", Map.of("email", other.email()), session.accessToken(), null);
+
+        assertThat(badUrl.status()).isEqualTo(400);
+        assertThat(badUrl.fieldErrors()).extracting(e -> e.get("field")).containsExactly("avatarUrl");
+        assertThat(takenEmail.status()).isEqualTo(409);
+        assertThat(Api.get("/me", session.accessToken()).json()).containsEntry("email", session.email());
+    }
+
+    @Test
+    void passwordChangeNeedsTheCurrentPasswordAndEndsOtherSessions() {
+        Api.Session first = Api.newSession("pwchange");
+        Api.Session second = Api.signIn(first.username(), first.email(), first.password());
+        String newPassword = "Another-Strong-Pass-77";
+
+        Api.Reply wrongCurrent = Api.call("PUT", Api.BASE + "/me/password",
+                Map.of("currentPassword", "nope-nope-nope", "newPassword", newPassword), first.accessToken(), null);
+        Api.Reply weakNew = Api.call("PUT", Api.BASE + "/me/password",
+                Map.of("currentPassword", first.password(), "newPassword", "qwertyuiop"), first.accessToken(), null);
+        Api.Reply changed = Api.call("PUT", Api.BASE + "/me/password",
+                Map.of("currentPassword", first.password(), "newPassword", newPassword), first.accessToken(), null);
+
+        assertThat(wrongCurrent.status()).isEqualTo(400);
+        assertThat(weakNew.status()).isEqualTo(400);
+        assertThat(changed.status()).isEqualTo(204);
+        assertThat(Api.login(first.username(), first.password(), null).status()).isEqualTo(401);
+        assertThat(Api.login(first.username(), newPassword, null).status()).isEqualTo(200);
+        assertThat(Api.post("/refresh", Map.of("refreshToken", second.refreshToken()), null).status()).isEqualTo(401);
+        assertThat(Api.post("/refresh", Map.of("refreshToken", first.refreshToken()), null).status()).isEqualTo(200);
+    }
+
+    @Test
+    void publicProfileHidesTheEmail() {
+        Api.Session session = Api.newSession("public");
+
+        Api.Reply profile = Api.get("/" + session.username(), null);
+
+        assertThat(profile.status()).isEqualTo(200);
+        assertThat(profile.json()).containsEntry("username", session.username()).doesNotContainKeys("email", "id", "status");
+        assertThat(Api.get("/" + Api.uniqueName("ghost"), null).status()).isEqualTo(404);
+    }
+
+    @Test
+    void batchProfilesReturnKnownNamesAndCapTheBatch() {
+        Api.Session a = Api.newSession("batcha");
+        Api.Session b = Api.newSession("batchb");
+
+        Api.Reply found = Api.get("/profiles?usernames=" + a.username() + "," + b.username() + ",nobody_here", null);
+        List<String> tooMany = new ArrayList<>();
+        for (int i = 0; i < 101; i++) {
+            tooMany.add("user" + i);
+        }
+        Api.Reply capped = Api.get("/profiles?usernames=" + String.join(",", tooMany), null);
+        Api.Reply missing = Api.get("/profiles", null);
+
+        assertThat(found.status()).isEqualTo(200);
+        assertThat(found.body()).contains(a.username(), b.username()).doesNotContain("email");
+        assertThat(found.json().get("items")).asList().hasSize(2);
+        assertThat(capped.status()).isEqualTo(400);
+        assertThat(missing.status()).isEqualTo(400);
+    }
+
+    @Test
+    void unknownPathsAndMethodsAnswerWithProblems() {
+        Api.Reply unknown = Api.get("/a/b/c", null);
+        Api.Reply wrongMethod = Api.call("DELETE", Api.BASE + "/me", null, null, null);
+
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.contentType()).startsWith("application/problem+json");
+        assertThat(wrongMethod.status()).isEqualTo(405);
+        assertThat(wrongMethod.contentType()).startsWith("application/problem+json");
+    }
+}

@@ -1,0 +1,99 @@
+package io.blog.users.it;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class AdminIT {
+
+    @Test
+    void theFirstAdministratorComesFromConfiguration() {
+        Api.Session admin = Api.admin();
+        assertThat(Api.get("/me", admin.accessToken()).json().get("roles")).asList().contains("ADMIN");
+    }
+
+    @Test
+    void listsAndSearchesAccountsWithPaging() {
+        Api.Session admin = Api.admin();
+        Api.Session target = Api.newSession("findme");
+
+        Api.Reply search = Api.get("?q=" + target.username() + "&page=0&size=5", admin.accessToken());
+        Api.Reply page = Api.get("?page=0&size=2", admin.accessToken());
+        Api.Reply badSize = Api.get("?size=1000", admin.accessToken());
+
+        assertThat(search.status()).isEqualTo(200);
+        assertThat(search.json()).containsEntry("total", 1L);
+        assertThat(search.body()).contains(target.email());
+        assertThat(page.json().get("items")).asList().hasSize(2);
+        assertThat((Long) page.json().get("total")).isGreaterThan(2);
+        assertThat(badSize.status()).isEqualTo(400);
+    }
+
+    @Test
+    void onlyAdministratorsMayAdministerAccounts() {
+        Api.Session author = Api.newSession("notadmin");
+
+        assertThat(Api.get("", author.accessToken()).status()).isEqualTo(403);
+        assertThat(Api.get("", null).status()).isEqualTo(401);
+        Api.Reply roles = Api.call("PUT", Api.BASE + "/" + author.username() + "/roles",
+                Map.of("roles", List.of("ADMIN")), author.accessToken(), null);
+        assertThat(roles.status()).isEqualTo(403);
+        assertThat(roles.contentType()).startsWith("application/problem+json");
+    }
+
+    @Test
+    void changesRolesWhichShowInTheNextToken() {
+        Api.Session admin = Api.admin();
+        Api.Session user = Api.newSession("promote");
+
+        Api.Reply unknownRole = Api.call("PUT", Api.BASE + "/" + user.username() + "/roles",
+                Map.of("roles", List.of("GOD")), admin.accessToken(), null);
+        Api.Reply promoted = Api.call("PUT", Api.BASE + "/" + user.username() + "/roles",
+                Map.of("roles", List.of("EDITOR", "AUTHOR")), admin.accessToken(), null);
+        Api.Reply selfDemote = Api.call("PUT", Api.BASE + "/rootadmin/roles",
+                Map.of("roles", List.of("READER")), admin.accessToken(), null);
+        Api.Reply missingUser = Api.call("PUT", Api.BASE + "/" + Api.uniqueName("none") + "/roles",
+                Map.of("roles", List.of("READER")), admin.accessToken(), null);
+
+        assertThat(unknownRole.status()).isEqualTo(400);
+        assertThat(promoted.status()).isEqualTo(200);
+        assertThat(promoted.json().get("roles")).asList().containsExactly("AUTHOR", "EDITOR");
+        assertThat(selfDemote.status()).isEqualTo(409);
+        assertThat(missingUser.status()).isEqualTo(404);
+        Api.Session again = Api.signIn(user.username(), user.email(), user.password());
+        assertThat(Tokens.claims(again.accessToken()).get("groups")).asList().containsExactlyInAnyOrder("AUTHOR", "EDITOR");
+    }
+
+    @Test
+    void aDisabledUserCannotSignInAndTheirTokensStopWorking() {
+        Api.Session admin = Api.admin();
+        Api.Session user = Api.newSession("disable");
+        assertThat(Api.get("/me", user.accessToken()).status()).isEqualTo(200);
+
+        Api.Reply disabled = Api.call("PUT", Api.BASE + "/" + user.username() + "/status",
+                Map.of("status", "DISABLED"), admin.accessToken(), null);
+
+        assertThat(disabled.status()).isEqualTo(200);
+        assertThat(Api.get("/me", user.accessToken()).status()).isEqualTo(401);
+        assertThat(Api.login(user.username(), user.password(), null).status()).isEqualTo(401);
+        assertThat(Api.post("/refresh", Map.of("refreshToken", user.refreshToken()), null).status()).isEqualTo(401);
+        assertThat(Api.get("/" + user.username(), null).status()).isEqualTo(404);
+
+        Api.Reply enabled = Api.call("PUT", Api.BASE + "/" + user.username() + "/status",
+                Map.of("status", "ACTIVE"), admin.accessToken(), null);
+        assertThat(enabled.status()).isEqualTo(200);
+        assertThat(Api.login(user.username(), user.password(), null).status()).isEqualTo(200);
+    }
+
+    @Test
+    void rejectsAnUnknownStatus() {
+        Api.Session admin = Api.admin();
+        Api.Reply reply = Api.call("PUT", Api.BASE + "/rootadmin/status", Map.of("status", "BANNED"), admin.accessToken(), null);
+        Api.Reply self = Api.call("PUT", Api.BASE + "/rootadmin/status", Map.of("status", "DISABLED"), admin.accessToken(), null);
+        assertThat(reply.status()).isEqualTo(400);
+        assertThat(self.status()).isEqualTo(409);
+    }
+}

@@ -1,0 +1,129 @@
+package io.blog.users.it;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class SessionIT {
+
+    @Test
+    void signsInWithUsernameOrEmailAndReturnsATokenPair() {
+        Api.Session session = Api.newSession("login");
+
+        Api.Reply byEmail = Api.login(session.email().toUpperCase(), session.password(), null);
+
+        assertThat(byEmail.status()).isEqualTo(200);
+        assertThat(byEmail.header("Cache-Control")).contains("no-store");
+        Map<String, Object> body = byEmail.json();
+        assertThat(body).containsEntry("tokenType", "Bearer").containsKeys("accessToken", "refreshToken", "user");
+        assertThat((Long) body.get("expiresIn")).isBetween(30L, 900L);
+        assertThat(body.get("user").toString()).contains(session.username()).doesNotContain("passwordHash");
+    }
+
+    @Test
+    void unknownAccountAndWrongPasswordAreIndistinguishable() {
+        Api.Session session = Api.newSession("same");
+        List<Long> unknown = new ArrayList<>();
+        List<Long> wrong = new ArrayList<>();
+        String unknownBody = null;
+        String wrongBody = null;
+        for (int i = 0; i < 4; i++) {
+            long t0 = System.nanoTime();
+            Api.Reply a = Api.login("nobody-" + Api.uniqueName("x"), "Whatever-Password-1", null);
+            unknown.add(System.nanoTime() - t0);
+            t0 = System.nanoTime();
+            Api.Reply b = Api.login(session.username(), "Wrong-Password-" + i, null);
+            wrong.add(System.nanoTime() - t0);
+            assertThat(a.status()).isEqualTo(401);
+            assertThat(b.status()).isEqualTo(401);
+            unknownBody = strip(a.json());
+            wrongBody = strip(b.json());
+        }
+        assertThat(unknownBody).isEqualTo(wrongBody);
+        long unknownMedian = median(unknown);
+        long wrongMedian = median(wrong);
+        // Both paths run one Argon2 verification; without the decoy the unknown path would be ~50x faster.
+        assertThat((double) unknownMedian).isBetween(wrongMedian * 0.5, wrongMedian * 2.0);
+    }
+
+    @Test
+    void locksAnAccountAfterFiveFailuresPerMinute() {
+        Api.Session session = Api.newSession("lock");
+        for (int i = 0; i < 5; i++) {
+            assertThat(Api.login(session.username(), "Wrong-Password-" + i, null).status()).isEqualTo(401);
+        }
+        Api.Reply limited = Api.login(session.username(), session.password(), null);
+
+        assertThat(limited.status()).isEqualTo(429);
+        assertThat(Integer.parseInt(limited.header("Retry-After"))).isBetween(1, 60);
+        assertThat(limited.contentType()).startsWith("application/problem+json");
+    }
+
+    @Test
+    void limitsFailuresPerClientAddressAcrossAccounts() {
+        String ip = Api.uniqueIp();
+        for (int i = 0; i < 20; i++) {
+            assertThat(Api.login("ghost-" + Api.uniqueName("ip"), "Wrong-Password-1", ip).status()).isEqualTo(401);
+        }
+        Api.Session other = Api.newSession("ipvictim");
+
+        assertThat(Api.login(other.username(), other.password(), ip).status()).isEqualTo(429);
+        assertThat(Api.login(other.username(), other.password(), Api.uniqueIp()).status()).isEqualTo(200);
+    }
+
+    @Test
+    void refreshRotatesTheTokenAndReuseEndsTheSession() {
+        Api.Session session = Api.newSession("refresh");
+
+        Api.Reply first = Api.post("/refresh", Map.of("refreshToken", session.refreshToken()), null);
+        assertThat(first.status()).isEqualTo(200);
+        String rotated = (String) first.json().get("refreshToken");
+        assertThat(rotated).isNotEqualTo(session.refreshToken());
+        assertThat(Api.get("/me", (String) first.json().get("accessToken")).status()).isEqualTo(200);
+
+        Api.Reply reuse = Api.post("/refresh", Map.of("refreshToken", session.refreshToken()), null);
+        assertThat(reuse.status()).isEqualTo(401);
+        Api.Reply familyRevoked = Api.post("/refresh", Map.of("refreshToken", rotated), null);
+        assertThat(familyRevoked.status()).isEqualTo(401);
+    }
+
+    @Test
+    void rejectsUnknownRefreshTokens() {
+        assertThat(Api.post("/refresh", Map.of("refreshToken", "not-a-token"), null).status()).isEqualTo(401);
+        assertThat(Api.post("/refresh", Map.of(), null).status()).isEqualTo(400);
+    }
+
+    @Test
+    void logoutRevokesTheRefreshTokenAndTheAccessToken() {
+        Api.Session session = Api.newSession("logout");
+        assertThat(Api.get("/me", session.accessToken()).status()).isEqualTo(200);
+
+        Api.Reply logout = Api.post("/logout", Map.of("refreshToken", session.refreshToken()), session.accessToken());
+
+        assertThat(logout.status()).isEqualTo(204);
+        Api.Reply afterLogout = Api.get("/me", session.accessToken());
+        assertThat(afterLogout.status()).isEqualTo(401);
+        assertThat(afterLogout.contentType()).startsWith("application/problem+json");
+        assertThat(Api.post("/refresh", Map.of("refreshToken", session.refreshToken()), null).status()).isEqualTo(401);
+    }
+
+    @Test
+    void logoutNeedsAToken() {
+        Api.Reply reply = Api.post("/logout", Map.of(), null);
+        assertThat(reply.status()).isEqualTo(401);
+        assertThat(reply.contentType()).startsWith("application/problem+json");
+    }
+
+    private static String strip(Map<String, Object> problem) {
+        return problem.get("status") + "|" + problem.get("title") + "|" + problem.get("detail");
+    }
+
+    private static long median(List<Long> values) {
+        List<Long> sorted = values.stream().sorted().toList();
+        return sorted.get(sorted.size() / 2);
+    }
+}

@@ -1,0 +1,53 @@
+package io.blog.users.password;
+
+import io.blog.common.problem.ProblemException;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class PasswordTest {
+
+    @Test
+    void argon2idHashesCarryTheirParametersAndVerify() {
+        PasswordHasher hasher = hasher(19456, 2);
+        String hash = hasher.hash("correct horse battery");
+
+        assertThat(hash).startsWith("$argon2id$v=19$m=19456,t=2,p=1$");
+        assertThat(hasher.matches("correct horse battery", hash)).isTrue();
+        assertThat(hasher.matches("correct horse batterY", hash)).isFalse();
+        assertThat(hasher.hash("correct horse battery")).isNotEqualTo(hash);
+        assertThat(hasher.needsRehash(hash)).isFalse();
+    }
+
+    @Test
+    void strongerParametersAskForARehash() {
+        String weak = hasher(8192, 1).hash("correct horse battery");
+        PasswordHasher current = hasher(19456, 2);
+
+        assertThat(current.matches("correct horse battery", weak)).isTrue();
+        assertThat(current.needsRehash(weak)).isTrue();
+    }
+
+    @Test
+    void policyRejectsShortCommonAndUsernameBasedPasswords() {
+        PasswordPolicy policy = new PasswordPolicy();
+        policy.load();
+
+        policy.check("password", "a-perfectly-fine-one", "alice");
+        assertThatThrownBy(() -> policy.check("password", "short", "alice"))
+                .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.errors().getFirst().field()).isEqualTo("password"));
+        assertThatThrownBy(() -> policy.check("password", "QWERTYUIOP", "alice")).isInstanceOf(ProblemException.class);
+        assertThatThrownBy(() -> policy.check("newPassword", "xx-alice-xx-1", "alice"))
+                .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.errors().getFirst().field()).isEqualTo("newPassword"));
+        assertThat(policy.isCommon("password123")).isTrue();
+    }
+
+    private static PasswordHasher hasher(int memory, int iterations) {
+        PasswordHasher hasher = new PasswordHasher();
+        hasher.memoryKib = memory;
+        hasher.iterations = iterations;
+        hasher.init();
+        return hasher;
+    }
+}
