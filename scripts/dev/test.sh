@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# Runs the whole test suite the way CI does: starts what the tests need on ports of their own
+# (a MariaDB primary + replica with GTID replication, a Redis), runs `./mvnw verify`, and stops
+# everything it started, also when the build fails.
+#
+#   scripts/dev/test.sh [extra Maven arguments]
+#
+# Needs mariadbd and redis-server on the PATH (.ci/run installs them from Debian packages).
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+ROOT=$PWD
+
+export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
+WORK=${BLOG_TEST_DIR:-/tmp/blog-test-$$}
+REDIS_PORT=${BLOG_TEST_REDIS_PORT:-6391}
+export BLOG_DB_PAIR_DIR="$WORK/mariadb"
+
+log() { echo "test.sh: $*" >&2; }
+
+cleanup() {
+  local rc=$?
+  # Liberty test servers are stopped by the build; this catches those a crashed build left behind.
+  pkill -f "$ROOT/.*/wlp/bin/tools/ws-server.jar" 2>/dev/null || true
+  scripts/dev/mariadb-pair.sh stop >/dev/null 2>&1 || true
+  if [[ -f "$WORK/redis.pid" ]]; then kill "$(cat "$WORK/redis.pid")" 2>/dev/null || true; fi
+  rm -rf "$WORK"
+  exit "$rc"
+}
+trap cleanup EXIT
+
+mkdir -p "$WORK"
+if ss -ltnH "sport = :$REDIS_PORT" | grep -q .; then
+  log "port $REDIS_PORT is busy; set BLOG_TEST_REDIS_PORT"; exit 1
+fi
+redis-server --port "$REDIS_PORT" --bind 127.0.0.1 --save '' --appendonly no --dir "$WORK" \
+  --pidfile "$WORK/redis.pid" --logfile "$WORK/redis.log" --daemonize yes
+for _ in $(seq 1 50); do redis-cli -p "$REDIS_PORT" ping 2>/dev/null | grep -q PONG && break; sleep 0.1; done
+log "redis on 127.0.0.1:$REDIS_PORT"
+
+scripts/dev/mariadb-pair.sh start
+
+./mvnw -B -ntp verify -Dit.redis.url="redis://127.0.0.1:$REDIS_PORT/0" "$@"
