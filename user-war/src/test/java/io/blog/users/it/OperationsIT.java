@@ -37,7 +37,7 @@ class OperationsIT {
         assertThat(metrics).containsPattern("logins_total\\{[^}]*result=\"failure\"");
         assertThat(metrics).containsPattern("rate_limit_rejections_total\\{[^}]*limiter=\"login-ip\"");
         assertThat(metrics).contains("db_replica_lag_seconds");
-        assertThat(metrics).containsPattern("(?i)rest_request");
+        assertThat(metrics).containsPattern("http_server_request_duration_seconds_count\\{[^}]*http_route=\"/api/users/login\"");
     }
 
     @Test
