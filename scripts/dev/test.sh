@@ -22,8 +22,12 @@ cleanup() {
   # Liberty test servers are stopped by the build; this catches those a crashed build left behind.
   pkill -f "$ROOT/.*/wlp/bin/tools/ws-server.jar" 2>/dev/null || true
   scripts/dev/mariadb-pair.sh stop >/dev/null 2>&1 || true
-  if [[ -f "$WORK/redis.pid" ]]; then kill "$(cat "$WORK/redis.pid")" 2>/dev/null || true; fi
-  rm -rf "$WORK"
+  if [[ -f "$WORK/redis.pid" ]]; then
+    local pid; pid=$(cat "$WORK/redis.pid")
+    kill "$pid" 2>/dev/null || true
+    for _ in $(seq 1 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+  fi
+  rm -rf "$WORK" 2>/dev/null || log "left $WORK behind (a process still writes there)"
   exit "$rc"
 }
 trap cleanup EXIT
