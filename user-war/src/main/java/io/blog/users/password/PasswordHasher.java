@@ -8,6 +8,8 @@ import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 
 import java.security.SecureRandom;
 import java.util.HexFormat;
+import java.util.concurrent.Semaphore;
+import java.util.function.Supplier;
 
 /**
  * Argon2id through Spring Security's maintained encoder (Bouncy Castle underneath). The defaults
@@ -25,28 +27,45 @@ public class PasswordHasher {
     @ConfigProperty(name = "blog.password.argon2.iterations", defaultValue = "2")
     int iterations;
 
+    @Inject
+    @ConfigProperty(name = "blog.password.max-concurrent-hashes", defaultValue = "0")
+    int maxConcurrentHashes;
+
     private Argon2PasswordEncoder encoder;
     private String decoyHash;
+    private Semaphore permits;
 
     @PostConstruct
     void init() {
         encoder = new Argon2PasswordEncoder(16, 32, 1, memoryKib, iterations);
+        // Each Argon2 run holds memoryKib of heap and a full core; more at once than cores only
+        // adds memory pressure, so extra requests queue here instead (0 = twice the core count).
+        permits = new Semaphore(maxConcurrentHashes > 0 ? maxConcurrentHashes : 2 * Runtime.getRuntime().availableProcessors(), true);
         byte[] random = new byte[24];
         new SecureRandom().nextBytes(random);
         decoyHash = encoder.encode(HexFormat.of().formatHex(random));
     }
 
     public String hash(String password) {
-        return encoder.encode(password);
+        return bounded(() -> encoder.encode(password));
     }
 
     public boolean matches(String password, String hash) {
-        return encoder.matches(password, hash);
+        return bounded(() -> encoder.matches(password, hash));
     }
 
     /** Spends the same time as a real check, so "no such account" and "wrong password" look alike. */
     public void matchDecoy(String password) {
-        encoder.matches(password, decoyHash);
+        bounded(() -> encoder.matches(password, decoyHash));
+    }
+
+    private <T> T bounded(Supplier<T> work) {
+        permits.acquireUninterruptibly();
+        try {
+            return work.get();
+        } finally {
+            permits.release();
+        }
     }
 
     public boolean needsRehash(String hash) {

@@ -41,12 +41,4 @@ public class RefreshTokenRepository {
         }
         return query.executeUpdate();
     }
-
-    /** Expired and revoked rows are useless after their expiry; keeps the table small. */
-    public int deleteExpiredBefore(Instant cutoff) {
-        return routing.forWrite()
-                .createQuery("DELETE FROM RefreshToken t WHERE t.expiresAt < :c")
-                .setParameter("c", cutoff)
-                .executeUpdate();
-    }
 }

@@ -47,6 +47,7 @@ class PasswordTest {
         PasswordHasher hasher = new PasswordHasher();
         hasher.memoryKib = memory;
         hasher.iterations = iterations;
+        hasher.maxConcurrentHashes = 2;
         hasher.init();
         return hasher;
     }
