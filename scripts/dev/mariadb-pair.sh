@@ -89,11 +89,14 @@ init_datadir() { # $1 = role
   # Initialise into a scratch dir and rename at the end, so an interrupted install can never
   # leave a half-built datadir that a later start would mistake for a good one.
   rm -rf "$dir.init"
+  # Each server gets its own tmpdir: two bootstraps sharing /tmp collide on temporary-table
+  # names and one aborts ("Unknown table 'mysql.tmp_user_sys'"), seen when both run at once.
+  mkdir -p "$BASE/$role.tmp"
   # socket auth for root: no passwordless root over TCP, yet this script (same OS user) gets in.
-  if ! mariadb-install-db --no-defaults --user="$RUN_USER" --datadir="$dir.init" \
+  if ! mariadb-install-db --no-defaults --user="$RUN_USER" --datadir="$dir.init" --tmpdir="$BASE/$role.tmp" \
          --auth-root-authentication-method=socket --auth-root-socket-user="$RUN_USER" \
          --skip-test-db --skip-name-resolve >"$BASE/$role-install.log" 2>&1; then
-    tail -20 "$BASE/$role-install.log" >&2
+    grep -E '\[ERROR\]|^ERROR' "$BASE/$role-install.log" >&2 || tail -20 "$BASE/$role-install.log" >&2
     die "mariadb-install-db failed for $role (log: $BASE/$role-install.log)"
   fi
   mv "$dir.init" "$dir"
@@ -103,13 +106,14 @@ init_datadir() { # $1 = role
 launch() { # $1 = role; further args = role-specific mariadbd options
   local role=$1 dir="$BASE/$1" port; shift
   port=$(port_of "$role")
+  mkdir -p "$BASE/$role.tmp"
   # setsid: the servers must outlive this script and not die with the caller's terminal/job.
   # The tiny bash wrapper writes its own PID and then execs mariadbd (same PID), so the pid file
   # is right from the first instant, not only once mariadbd gets round to writing it, and a
   # crash early in startup is noticed at once instead of after the full timeout.
   # shellcheck disable=SC2016  # $$ and "$@" must expand in the inner bash, not here
   setsid -f bash -c 'echo $$ >"$1"; shift; exec "$@"' _ "$BASE/$role.pid" \
-    mariadbd --no-defaults --user="$RUN_USER" --datadir="$dir" \
+    mariadbd --no-defaults --user="$RUN_USER" --datadir="$dir" --tmpdir="$BASE/$role.tmp" \
       --socket="$BASE/$role.sock" --pid-file="$BASE/$role.pid" --log-error="$BASE/$role.err" \
       --port="$port" --bind-address=127.0.0.1 --skip-name-resolve \
       --gtid-domain-id=0 --binlog-format=ROW \
