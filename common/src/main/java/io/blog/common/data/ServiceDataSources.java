@@ -8,6 +8,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import javax.naming.InitialContext;
 import javax.naming.NamingException;
 import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
 
 /**
  * The service's own datasources, {@code jdbc/<service>/primary} and {@code jdbc/<service>/replica}.
@@ -22,6 +24,7 @@ public class ServiceDataSources {
 
     private DataSource primary;
     private DataSource replica;
+    private volatile Boolean skipLocked;
 
     @PostConstruct
     void lookup() {
@@ -48,5 +51,22 @@ public class ServiceDataSources {
 
     public String serviceName() {
         return serviceName;
+    }
+
+    /**
+     * True on MariaDB/MySQL. The embedded H2 of the one-command run has no SKIP LOCKED, which
+     * only matters with several instances, and that run has one.
+     */
+    public boolean supportsSkipLocked() {
+        Boolean known = skipLocked;
+        if (known == null) {
+            try (Connection connection = primary.getConnection()) {
+                known = !connection.getMetaData().getDatabaseProductName().toUpperCase(java.util.Locale.ROOT).contains("H2");
+            } catch (SQLException e) {
+                return false;
+            }
+            skipLocked = known;
+        }
+        return known;
     }
 }

@@ -3,9 +3,11 @@ package io.blog.common.kv;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The in-process stand-in for Redis, for a single server without infrastructure. It has the same
@@ -17,6 +19,7 @@ public class InMemoryKeyValueStore implements KeyValueStore {
     }
 
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
+    private final Map<String, Map<String, AtomicLong>> hashes = new ConcurrentHashMap<>();
     private final Clock clock;
     private long writesSinceSweep;
 
@@ -36,13 +39,47 @@ public class InMemoryKeyValueStore implements KeyValueStore {
     }
 
     @Override
+    public boolean setIfAbsent(String key, String value, Duration ttl) {
+        Instant now = clock.instant();
+        Entry fresh = new Entry(value, now.plus(ttl));
+        Entry result = entries.compute(key, (k, old) -> old == null || !old.expiresAt().isAfter(now) ? fresh : old);
+        return result == fresh;
+    }
+
+    @Override
     public boolean exists(String key) {
         return live(key) != null;
     }
 
     @Override
-    public void delete(String key) {
-        entries.remove(key);
+    public void delete(String... keys) {
+        for (String key : keys) {
+            entries.remove(key);
+            hashes.remove(key);
+        }
+    }
+
+    @Override
+    public long hashIncrement(String key, String field, long by) {
+        return hashes.computeIfAbsent(key, k -> new ConcurrentHashMap<>())
+                .computeIfAbsent(field, f -> new AtomicLong()).addAndGet(by);
+    }
+
+    @Override
+    public long hashValue(String key, String field) {
+        Map<String, AtomicLong> hash = hashes.get(key);
+        AtomicLong value = hash == null ? null : hash.get(field);
+        return value == null ? 0 : value.get();
+    }
+
+    @Override
+    public Map<String, Long> hashDrain(String key) {
+        Map<String, AtomicLong> hash = hashes.remove(key);
+        Map<String, Long> drained = new HashMap<>();
+        if (hash != null) {
+            hash.forEach((field, value) -> drained.put(field, value.get()));
+        }
+        return drained;
     }
 
     @Override

@@ -14,9 +14,24 @@ public interface KeyValueStore {
 
     void set(String key, String value, Duration ttl);
 
+    /** Sets the value only if the key is absent; true if this call set it (a lock or a claim). */
+    boolean setIfAbsent(String key, String value, Duration ttl);
+
     boolean exists(String key);
 
-    void delete(String key);
+    void delete(String... keys);
+
+    /** Adds {@code by} to one field of a hash (created without expiry); returns the new value. */
+    long hashIncrement(String key, String field, long by);
+
+    /** One field of a hash, 0 if absent. */
+    long hashValue(String key, String field);
+
+    /**
+     * Atomically takes the whole hash away and returns it, so increments that arrive meanwhile
+     * land in a fresh hash and are never lost nor counted twice.
+     */
+    java.util.Map<String, Long> hashDrain(String key);
 
     /**
      * Adds one to a counter that starts at the first increment and disappears after {@code window}.

@@ -5,11 +5,15 @@ import redis.clients.jedis.AbstractPipeline;
 import redis.clients.jedis.Connection;
 import redis.clients.jedis.JedisPooled;
 import redis.clients.jedis.Response;
+import redis.clients.jedis.exceptions.JedisDataException;
 import redis.clients.jedis.params.SetParams;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.function.Supplier;
 
 /** Redis through a Jedis connection pool. */
@@ -37,13 +41,51 @@ public class RedisKeyValueStore implements KeyValueStore, AutoCloseable {
     }
 
     @Override
+    public boolean setIfAbsent(String key, String value, Duration ttl) {
+        return call(() -> "OK".equals(jedis.set(key, value, SetParams.setParams().nx().px(Math.max(1, ttl.toMillis())))));
+    }
+
+    @Override
     public boolean exists(String key) {
         return call(() -> jedis.exists(key));
     }
 
     @Override
-    public void delete(String key) {
-        call(() -> jedis.del(key));
+    public void delete(String... keys) {
+        if (keys.length > 0) {
+            call(() -> jedis.del(keys));
+        }
+    }
+
+    @Override
+    public long hashIncrement(String key, String field, long by) {
+        return call(() -> jedis.hincrBy(key, field, by));
+    }
+
+    @Override
+    public long hashValue(String key, String field) {
+        return call(() -> {
+            String value = jedis.hget(key, field);
+            return value == null ? 0L : Long.parseLong(value);
+        });
+    }
+
+    @Override
+    public Map<String, Long> hashDrain(String key) {
+        // RENAME is atomic: later HINCRBYs create a new hash under the old name.
+        String claimed = key + ":draining:" + UUID.randomUUID();
+        return call(() -> {
+            try {
+                jedis.rename(key, claimed);
+            } catch (JedisDataException noSuchKey) {
+                return Map.of();
+            }
+            Map<String, String> raw = jedis.hgetAll(claimed);
+            jedis.del(claimed);
+            Map<String, Long> drained = new HashMap<>();
+            raw.forEach((field, value) -> drained.put(field, Long.parseLong(value)));
+            return drained;
+        });
     }
 
     @Override

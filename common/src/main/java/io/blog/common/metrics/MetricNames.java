@@ -15,6 +15,19 @@ public final class MetricNames {
     public static final String PRIMARY_READS = "db_primary_reads";
     public static final String REPLICA_LAG_SECONDS = "db_replica_lag_seconds";
 
+    public static final String CACHE_HITS = "cache_hits";
+    public static final String CACHE_MISSES = "cache_misses";
+    public static final String CACHE_ERRORS = "cache_errors";
+
+    public static final String POSTS_CREATED = "posts_created";
+    public static final String POSTS_PUBLISHED = "posts_published";
+    public static final String SCHEDULER_RUNS = "posts_scheduler_runs";
+    public static final String SEARCH_DURATION = "posts_search_duration";
+    public static final String SEARCH_DEGRADED = "posts_search_degraded";
+    public static final String OUTBOX_BACKLOG = "posts_outbox_backlog";
+    public static final String OUTBOX_OLDEST_AGE_SECONDS = "posts_outbox_oldest_age_seconds";
+    public static final String VIEW_FLUSHES = "posts_view_flushes";
+
     private MetricNames() {
     }
 }

@@ -1,0 +1,174 @@
+package io.blog.posts.article;
+
+import io.blog.common.data.ReadRouting;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.TypedQuery;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Article persistence. {@code find…} reads go through read routing (replica when safe);
+ * {@code …ForUpdate} and writes use the primary.
+ */
+@ApplicationScoped
+public class ArticleRepository {
+
+    @Inject
+    ReadRouting routing;
+
+    /** Keyset position in the newest-first list. */
+    public record Position(Instant publishedAt, String id) {
+    }
+
+    public Optional<Article> findBySlug(String slug) {
+        return bySlug(routing.forRead(), slug);
+    }
+
+    public Optional<Article> findBySlugForUpdate(String slug) {
+        return bySlug(routing.forWrite(), slug);
+    }
+
+    public Optional<Article> findByIdForUpdate(String id) {
+        return Optional.ofNullable(routing.forWrite().find(Article.class, id, LockModeType.PESSIMISTIC_WRITE));
+    }
+
+    /** The current slug of an article that used to be reachable under {@code oldSlug}. */
+    public Optional<String> findCurrentSlugFor(String oldSlug) {
+        EntityManager em = routing.forRead();
+        OldSlug old = em.find(OldSlug.class, oldSlug);
+        if (old == null) {
+            return Optional.empty();
+        }
+        Article article = em.find(Article.class, old.getArticleId());
+        return article == null ? Optional.empty() : Optional.of(article.getSlug());
+    }
+
+    public boolean slugTaken(String slug) {
+        EntityManager em = routing.forWrite();
+        long current = em.createQuery("SELECT COUNT(a) FROM Article a WHERE a.slug = :s", Long.class)
+                .setParameter("s", slug).getSingleResult();
+        return current > 0 || em.find(OldSlug.class, slug) != null;
+    }
+
+    public void add(Article article) {
+        EntityManager em = routing.forWrite();
+        em.persist(article);
+        em.flush();
+    }
+
+    public void flush() {
+        routing.forWrite().flush();
+    }
+
+    public void rememberOldSlug(String slug, String articleId) {
+        routing.forWrite().persist(new OldSlug(slug, articleId));
+    }
+
+    /** Published articles, newest first, after {@code after} (exclusive); at most {@code limit}. */
+    public List<Article> findPublished(String tag, String author, Position after, int limit) {
+        StringBuilder jpql = new StringBuilder("SELECT a FROM Article a WHERE a.status = :published AND a.deletedAt IS NULL");
+        if (tag != null) {
+            jpql.append(" AND :tag MEMBER OF a.tags");
+        }
+        if (author != null) {
+            jpql.append(" AND a.author = :author");
+        }
+        if (after != null) {
+            jpql.append(" AND (a.publishedAt < :p OR (a.publishedAt = :p AND a.id < :id))");
+        }
+        jpql.append(" ORDER BY a.publishedAt DESC, a.id DESC");
+        TypedQuery<Article> query = routing.forRead().createQuery(jpql.toString(), Article.class)
+                .setParameter("published", ArticleStatus.PUBLISHED)
+                .setMaxResults(limit);
+        if (tag != null) {
+            query.setParameter("tag", tag);
+        }
+        if (author != null) {
+            query.setParameter("author", author);
+        }
+        if (after != null) {
+            query.setParameter("p", after.publishedAt()).setParameter("id", after.id());
+        }
+        return query.getResultList();
+    }
+
+    public List<Article> findByAuthor(String author, ArticleStatus status) {
+        String jpql = "SELECT a FROM Article a WHERE a.author = :author AND a.deletedAt IS NULL"
+                + (status == null ? "" : " AND a.status = :status") + " ORDER BY a.updatedAt DESC, a.id DESC";
+        TypedQuery<Article> query = routing.forRead().createQuery(jpql, Article.class).setParameter("author", author)
+                .setMaxResults(500);
+        if (status != null) {
+            query.setParameter("status", status);
+        }
+        return query.getResultList();
+    }
+
+    public Map<String, Long> publishedTagCounts() {
+        List<Object[]> rows = routing.forRead().createQuery(
+                        "SELECT t, COUNT(a) FROM Article a JOIN a.tags t WHERE a.status = :published AND a.deletedAt IS NULL"
+                                + " GROUP BY t ORDER BY COUNT(a) DESC, t", Object[].class)
+                .setParameter("published", ArticleStatus.PUBLISHED)
+                .getResultList();
+        Map<String, Long> counts = new java.util.LinkedHashMap<>();
+        for (Object[] row : rows) {
+            counts.put((String) row[0], ((Number) row[1]).longValue());
+        }
+        return counts;
+    }
+
+    /**
+     * Claims scheduled articles that are due. {@code SKIP LOCKED} lets several instances run the
+     * scheduler at once without publishing an article twice or waiting on each other.
+     */
+    @SuppressWarnings("unchecked")
+    public List<Article> claimDueScheduled(Instant now, int limit, boolean skipLocked) {
+        EntityManager em = routing.forWrite();
+        List<String> ids = em.createNativeQuery("SELECT id FROM article WHERE status = 'SCHEDULED' AND deleted_at IS NULL"
+                        + " AND publish_at <= ? ORDER BY publish_at LIMIT " + limit + " FOR UPDATE" + (skipLocked ? " SKIP LOCKED" : ""))
+                .setParameter(1, now)
+                .getResultList();
+        List<Article> due = new ArrayList<>();
+        for (String id : ids) {
+            due.add(em.find(Article.class, id));
+        }
+        return due;
+    }
+
+    /** Soft-deleted articles past the restore window. */
+    public int purgeDeletedBefore(Instant cutoff) {
+        EntityManager em = routing.forWrite();
+        List<Article> expired = em.createQuery("SELECT a FROM Article a WHERE a.deletedAt < :c", Article.class)
+                .setParameter("c", cutoff).setMaxResults(100).getResultList();
+        expired.forEach(em::remove);
+        return expired.size();
+    }
+
+    public Map<String, Article> findByIds(Collection<String> ids) {
+        Map<String, Article> found = new HashMap<>();
+        if (!ids.isEmpty()) {
+            routing.forRead().createQuery("SELECT a FROM Article a WHERE a.id IN :ids", Article.class)
+                    .setParameter("ids", ids).getResultList()
+                    .forEach(a -> found.put(a.getId(), a));
+        }
+        return found;
+    }
+
+    public void addViews(String id, long views) {
+        routing.forWrite().createQuery("UPDATE Article a SET a.viewCount = a.viewCount + :n WHERE a.id = :id")
+                .setParameter("n", views).setParameter("id", id).executeUpdate();
+    }
+
+    private static Optional<Article> bySlug(EntityManager em, String slug) {
+        return em.createQuery("SELECT a FROM Article a WHERE a.slug = :s", Article.class)
+                .setParameter("s", slug).getResultStream().findFirst();
+    }
+}

@@ -1,0 +1,188 @@
+package io.blog.posts.article;
+
+import io.blog.common.paging.CursorPage;
+import io.blog.common.problem.ProblemException;
+import io.blog.posts.article.ArticleRequests.ArticleInput;
+import io.blog.posts.article.ArticleViews.ArticleSummary;
+import io.blog.posts.article.ArticleViews.ArticleView;
+import io.blog.posts.article.ArticleViews.Preview;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.CacheControl;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.core.UriInfo;
+
+import java.util.List;
+import java.util.Locale;
+
+/** Articles: write, read, list. Thin: validation and HTTP semantics here, rules in {@link ArticleService}. */
+@Path("/")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class ArticleResource {
+
+    @Inject
+    ArticleService service;
+
+    @Context
+    SecurityContext security;
+
+    @Context
+    UriInfo uriInfo;
+
+    @Context
+    Request request;
+
+    @POST
+    public Response create(@Valid @NotNull(message = "a JSON body is required") ArticleInput input) {
+        Caller caller = signedIn();
+        ArticleView created = service.create(input, caller);
+        return Response.created(uriInfo.getBaseUriBuilder().path(created.slug()).build())
+                .tag(etag(created)).entity(created).build();
+    }
+
+    @GET
+    public Response list(@QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor,
+                         @QueryParam("tag") String tag, @QueryParam("author") String author) {
+        CursorPage<ArticleSummary> page = service.list(tag, author, limit, cursor);
+        EntityTag etag = new EntityTag(Integer.toHexString(fingerprint(page)), true);
+        return conditional(etag, page, publicCache(30));
+    }
+
+    @GET
+    @Path("mine")
+    public List<ArticleSummary> mine(@QueryParam("status") String status) {
+        ArticleStatus wanted = null;
+        if (status != null && !status.isBlank()) {
+            try {
+                wanted = ArticleStatus.valueOf(status.trim().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw ProblemException.invalidField("status", "must be DRAFT, SCHEDULED or PUBLISHED");
+            }
+        }
+        return service.mine(signedIn(), wanted);
+    }
+
+    @POST
+    @Path("preview")
+    public Preview preview(@Valid @NotNull(message = "a JSON body is required") ArticleRequests.PreviewInput input) {
+        if (!signedIn().mayWrite()) {
+            throw ProblemException.forbidden("Only authors, editors and administrators can preview articles.");
+        }
+        return service.preview(input.body());
+    }
+
+    /**
+     * One article. An old slug answers 301 to the current one; drafts are 404 for anyone who
+     * may not edit them, so their existence does not leak.
+     */
+    @GET
+    @Path("{slug}")
+    public Response get(@PathParam("slug") String slug) {
+        Caller caller = Caller.of(security);
+        return service.find(slug, caller)
+                .map(view -> conditional(etag(view), view, "PUBLISHED".equals(view.status()) && !caller.signedIn()
+                        ? publicCache(30) : privateNoStore()))
+                .orElseGet(() -> service.currentSlugFor(slug)
+                        .map(current -> Response.status(Response.Status.MOVED_PERMANENTLY)
+                                .location(uriInfo.getBaseUriBuilder().path(current).build()).build())
+                        .orElseThrow(() -> ProblemException.notFound("No article '" + slug + "'.")));
+    }
+
+    @PUT
+    @Path("{slug}")
+    public Response update(@PathParam("slug") String slug, @HeaderParam("If-Match") String ifMatch,
+                           @Valid @NotNull(message = "a JSON body is required") ArticleInput input) {
+        ArticleView updated = service.update(slug, input, versionFrom(ifMatch), signedIn());
+        return Response.ok(updated).tag(etag(updated)).build();
+    }
+
+    @DELETE
+    @Path("{slug}")
+    public Response delete(@PathParam("slug") String slug) {
+        service.delete(slug, signedIn());
+        return Response.noContent().build();
+    }
+
+    @POST
+    @Path("{slug}/restore")
+    public ArticleView restore(@PathParam("slug") String slug) {
+        return service.restore(slug, signedIn());
+    }
+
+    private Caller signedIn() {
+        Caller caller = Caller.of(security);
+        if (!caller.signedIn()) {
+            throw ProblemException.unauthorized("Sign in first.");
+        }
+        return caller;
+    }
+
+    private Response conditional(EntityTag etag, Object body, CacheControl cache) {
+        Response.ResponseBuilder notModified = request.evaluatePreconditions(etag);
+        if (notModified != null) {
+            return notModified.cacheControl(cache).tag(etag).build();
+        }
+        return Response.ok(body).tag(etag).cacheControl(cache).build();
+    }
+
+    /** The ETag is the version: view counts change without changing the article, hence a weak tag. */
+    static EntityTag etag(ArticleView view) {
+        return new EntityTag(view.id() + "-" + view.version(), true);
+    }
+
+    /** If-Match carries an ETag ("id-version", weak or strong) or a bare version number. */
+    static Long versionFrom(String ifMatch) {
+        if (ifMatch == null || ifMatch.isBlank()) {
+            return null;
+        }
+        String value = ifMatch.trim();
+        if (value.startsWith("W/")) {
+            value = value.substring(2);
+        }
+        value = value.replace("\"", "");
+        int dash = value.lastIndexOf('-');
+        try {
+            return Long.parseLong(dash >= 0 ? value.substring(dash + 1) : value);
+        } catch (NumberFormatException e) {
+            throw ProblemException.badRequest("If-Match must be the article's ETag or version.");
+        }
+    }
+
+    private static int fingerprint(CursorPage<ArticleSummary> page) {
+        int hash = page.nextCursor() == null ? 0 : page.nextCursor().hashCode();
+        for (ArticleSummary item : page.items()) {
+            hash = 31 * hash + (item.id() + ":" + item.version() + ":" + item.author()).hashCode();
+        }
+        return hash;
+    }
+
+    private static CacheControl publicCache(int seconds) {
+        CacheControl cache = new CacheControl();
+        cache.setMaxAge(seconds);
+        return cache;
+    }
+
+    private static CacheControl privateNoStore() {
+        CacheControl cache = new CacheControl();
+        cache.setPrivate(true);
+        cache.setNoStore(true);
+        return cache;
+    }
+}

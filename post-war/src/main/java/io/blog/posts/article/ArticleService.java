@@ -1,0 +1,373 @@
+package io.blog.posts.article;
+
+import io.blog.common.cache.JsonCache;
+import io.blog.common.data.WritesToPrimary;
+import io.blog.common.json.Timestamps;
+import io.blog.common.metrics.MetricNames;
+import io.blog.common.paging.CursorPage;
+import io.blog.common.paging.Cursors;
+import io.blog.common.problem.ProblemException;
+import io.blog.posts.article.ArticleRepository.Position;
+import io.blog.posts.article.ArticleRequests.ArticleInput;
+import io.blog.posts.article.ArticleViews.ArticleSummary;
+import io.blog.posts.article.ArticleViews.ArticleView;
+import io.blog.posts.article.ArticleViews.Preview;
+import io.blog.posts.author.AuthorProfiles;
+import io.blog.posts.markdown.MarkdownRenderer;
+import io.blog.posts.revision.Revisions;
+import io.blog.posts.search.SearchOutbox;
+import io.blog.posts.slug.Slugs;
+import io.blog.posts.view.ViewCounter;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.transaction.Transactional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.metrics.MetricRegistry;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** Article rules: who may do what, slugs, publishing states, revisions, cache and index upkeep. */
+@ApplicationScoped
+public class ArticleService {
+
+    public static final int DEFAULT_LIMIT = 10;
+    public static final int MAX_LIMIT = 50;
+    static final Set<String> RESERVED_SLUGS = Set.of("mine", "tags", "search", "preview", "feed", "sitemap");
+    private static final int SUMMARY_CHARS = 200;
+
+    @Inject
+    ArticleRepository articles;
+
+    @Inject
+    MarkdownRenderer markdown;
+
+    @Inject
+    Revisions revisions;
+
+    @Inject
+    SearchOutbox outbox;
+
+    @Inject
+    JsonCache cache;
+
+    @Inject
+    ViewCounter views;
+
+    @Inject
+    AuthorProfiles authors;
+
+    @Inject
+    MetricRegistry metrics;
+
+    @Inject
+    @ConfigProperty(name = "blog.posts.cache.article-seconds", defaultValue = "300")
+    long articleCacheSeconds;
+
+    @Inject
+    @ConfigProperty(name = "blog.posts.cache.list-seconds", defaultValue = "60")
+    long listCacheSeconds;
+
+    @Inject
+    @ConfigProperty(name = "blog.posts.trash.days", defaultValue = "30")
+    long trashDays;
+
+    /** The first page of a list, cached whole; requests take the slice they asked for. */
+    public record FirstPage(List<ArticleSummary> items, boolean more) {
+    }
+
+    @Transactional
+    @WritesToPrimary
+    public ArticleView create(ArticleInput input, Caller caller) {
+        if (!caller.mayWrite()) {
+            throw ProblemException.forbidden("Only authors, editors and administrators can write articles.");
+        }
+        Instant now = Timestamps.now();
+        Article article = new Article(uniqueSlug(input.title()), caller.username(), content(input), now);
+        applyStatus(article, input, now);
+        articles.add(article);
+        revisions.record(article, caller.username(), now);
+        outbox.enqueue(article.getId(), now);
+        metrics.counter(MetricNames.POSTS_CREATED).inc();
+        if (article.isPublished()) {
+            metrics.counter(MetricNames.POSTS_PUBLISHED).inc();
+            cache.evictAfterCommit(ArticleCacheKeys.affectedBy(List.of(article.getSlug()), article.getTags(), article.getAuthor()));
+        }
+        return editorView(article);
+    }
+
+    /**
+     * Replaces title, body, tags, status and cover. The caller must name the version they edited
+     * (If-Match or {@code version}); a stale version fails with 412 and changes nothing.
+     */
+    @Transactional
+    @WritesToPrimary
+    public ArticleView update(String slug, ArticleInput input, Long expectedVersion, Caller caller) {
+        Article article = lockedEditable(slug, caller);
+        Long expected = expectedVersion != null ? expectedVersion : input.version();
+        if (expected == null) {
+            throw new ProblemException(428, "Precondition Required",
+                    "Send the version you edited, as If-Match or as 'version' in the body.");
+        }
+        if (expected != article.getVersion()) {
+            throw ProblemException.preconditionFailed("The article changed since version " + expected
+                    + " (now " + article.getVersion() + "). Reload it and apply your edits again.");
+        }
+        Instant now = Timestamps.now();
+        Set<String> affectedSlugs = new LinkedHashSet<>(List.of(article.getSlug()));
+        Set<String> affectedTags = new LinkedHashSet<>(article.getTags());
+        boolean wasPublished = article.isPublished();
+        if (!article.getTitle().equals(input.title().trim())) {
+            String newSlug = uniqueSlug(input.title());
+            articles.rememberOldSlug(article.getSlug(), article.getId());
+            article.changeSlug(newSlug);
+            affectedSlugs.add(newSlug);
+        }
+        article.apply(content(input), now);
+        applyStatus(article, input, now);
+        affectedTags.addAll(article.getTags());
+        try {
+            articles.flush();
+        } catch (OptimisticLockException e) {
+            throw ProblemException.preconditionFailed("The article was changed at the same moment; reload it and try again.");
+        }
+        revisions.record(article, caller.username(), now);
+        outbox.enqueue(article.getId(), now);
+        if (!wasPublished && article.isPublished()) {
+            metrics.counter(MetricNames.POSTS_PUBLISHED).inc();
+        }
+        cache.evictAfterCommit(ArticleCacheKeys.affectedBy(affectedSlugs, affectedTags, article.getAuthor()));
+        return editorView(article);
+    }
+
+    /** Soft delete: the article disappears at once and can be restored by an administrator for a while. */
+    @Transactional
+    @WritesToPrimary
+    public void delete(String slug, Caller caller) {
+        Article article = lockedEditable(slug, caller);
+        Instant now = Timestamps.now();
+        article.delete(now);
+        outbox.enqueue(article.getId(), now);
+        cache.evictAfterCommit(ArticleCacheKeys.affectedBy(List.of(article.getSlug()), article.getTags(), article.getAuthor()));
+    }
+
+    @Transactional
+    @WritesToPrimary
+    public ArticleView restore(String slug, Caller caller) {
+        if (!caller.isAdmin()) {
+            throw ProblemException.forbidden("Only administrators can restore deleted articles.");
+        }
+        Article article = articles.findBySlugForUpdate(slug).filter(Article::isDeleted)
+                .orElseThrow(() -> ProblemException.notFound("No deleted article '" + slug + "'."));
+        Instant now = Timestamps.now();
+        if (article.getDeletedAt().isBefore(now.minus(Duration.ofDays(trashDays)))) {
+            throw new ProblemException(410, "Gone", "The article was deleted more than " + trashDays + " days ago.");
+        }
+        article.restore(now);
+        outbox.enqueue(article.getId(), now);
+        cache.evictAfterCommit(ArticleCacheKeys.affectedBy(List.of(article.getSlug()), article.getTags(), article.getAuthor()));
+        return editorView(article);
+    }
+
+    /**
+     * One article as the caller may see it. Anonymous readers of published articles are served
+     * from the cache; everyone else reads through routing, so authors see their own saves at once.
+     */
+    public Optional<ArticleView> find(String slug, Caller caller) {
+        Optional<ArticleView> found;
+        if (!caller.signedIn()) {
+            ArticleView cached = cache.get(ArticleCacheKeys.ARTICLE_CACHE, ArticleCacheKeys.article(slug),
+                    Duration.ofSeconds(articleCacheSeconds), ArticleView.class,
+                    () -> articles.findBySlug(slug).filter(Article::isPublished)
+                            .map(a -> withAuthor(ArticleViews.view(a, 0))).orElse(null));
+            found = Optional.ofNullable(cached);
+        } else {
+            found = articles.findBySlug(slug).filter(caller::maySee)
+                    .map(a -> {
+                        ArticleView view = withAuthor(ArticleViews.view(a, 0));
+                        return caller.mayEdit(a) ? view.withEditorFields(a.getBodyMarkdown()) : view;
+                    });
+        }
+        return found.map(view -> countView(view, caller));
+    }
+
+    /** Where an old slug moved to, for a 301. */
+    public Optional<String> currentSlugFor(String oldSlug) {
+        return articles.findCurrentSlugFor(oldSlug);
+    }
+
+    public CursorPage<ArticleSummary> list(String tag, String author, Integer limit, String cursor) {
+        int size = limit == null ? DEFAULT_LIMIT : limit;
+        if (size < 1 || size > MAX_LIMIT) {
+            throw ProblemException.invalidField("limit", "must be between 1 and " + MAX_LIMIT);
+        }
+        String normalizedTag = tag == null || tag.isBlank() ? null : normalizeTag(tag);
+        String normalizedAuthor = author == null || author.isBlank() ? null : author.trim().toLowerCase(Locale.ROOT);
+        List<ArticleSummary> items;
+        boolean more;
+        if (cursor == null || cursor.isBlank()) {
+            FirstPage first = cache.get(ArticleCacheKeys.LIST_CACHE, ArticleCacheKeys.firstPage(normalizedTag, normalizedAuthor),
+                    Duration.ofSeconds(listCacheSeconds), FirstPage.class,
+                    () -> loadPage(normalizedTag, normalizedAuthor, null, MAX_LIMIT));
+            items = first.items().subList(0, Math.min(size, first.items().size()));
+            more = first.items().size() > size || first.more();
+        } else {
+            FirstPage page = loadPage(normalizedTag, normalizedAuthor, decode(cursor), size);
+            items = page.items();
+            more = page.more();
+        }
+        String next = more && !items.isEmpty() ? encode(items.getLast()) : null;
+        return new CursorPage<>(items, next);
+    }
+
+    public List<ArticleSummary> mine(Caller caller, ArticleStatus status) {
+        if (!caller.signedIn()) {
+            throw ProblemException.unauthorized("Sign in to see your articles.");
+        }
+        return withAuthors(articles.findByAuthor(caller.username(), status).stream().map(ArticleViews::summary).toList());
+    }
+
+    public Map<String, Long> tagCounts() {
+        return cache.get(ArticleCacheKeys.LIST_CACHE, ArticleCacheKeys.TAGS_KEY, Duration.ofSeconds(listCacheSeconds),
+                TagCounts.class, () -> new TagCounts(articles.publishedTagCounts())).counts();
+    }
+
+    public record TagCounts(Map<String, Long> counts) {
+    }
+
+    public Preview preview(String body) {
+        return new Preview(markdown.toSafeHtml(body), markdown.summarize(body, SUMMARY_CHARS), markdown.readingMinutes(body));
+    }
+
+    /** The article behind {@code slug} for an edit by {@code caller}: 404 if they may not see it, 403 if they may not edit. */
+    public Article editable(String slug, Caller caller) {
+        Article article = articles.findBySlugForUpdate(slug).filter(caller::maySee)
+                .orElseThrow(() -> ProblemException.notFound("No article '" + slug + "'."));
+        if (!caller.mayEdit(article)) {
+            throw ProblemException.forbidden("Only the author, editors and administrators can change this article.");
+        }
+        return article;
+    }
+
+    /** As {@link #editable}, with the row locked until the transaction ends, so concurrent edits queue. */
+    private Article lockedEditable(String slug, Caller caller) {
+        return articles.findByIdForUpdate(editable(slug, caller).getId()).orElseThrow();
+    }
+
+    /** Called by the scheduler for each claimed article, inside its transaction. */
+    public void publishScheduled(Article article, Instant now) {
+        article.publish(now);
+        outbox.enqueue(article.getId(), now);
+        metrics.counter(MetricNames.POSTS_PUBLISHED).inc();
+        cache.evictAfterCommit(ArticleCacheKeys.affectedBy(List.of(article.getSlug()), article.getTags(), article.getAuthor()));
+    }
+
+    private FirstPage loadPage(String tag, String author, Position after, int size) {
+        List<Article> rows = articles.findPublished(tag, author, after, size + 1);
+        boolean more = rows.size() > size;
+        List<ArticleSummary> items = rows.stream().limit(size).map(ArticleViews::summary).toList();
+        return new FirstPage(withAuthors(items), more);
+    }
+
+    private List<ArticleSummary> withAuthors(List<ArticleSummary> items) {
+        Map<String, io.blog.posts.author.AuthorProfile> profiles =
+                authors.lookup(items.stream().map(i -> i.author().username()).collect(java.util.stream.Collectors.toSet()));
+        return items.stream().map(i -> i.withAuthor(profiles.getOrDefault(i.author().username(), i.author()))).toList();
+    }
+
+    private ArticleView withAuthor(ArticleView view) {
+        return view.withAuthor(authors.lookup(Set.of(view.author().username()))
+                .getOrDefault(view.author().username(), view.author()));
+    }
+
+    private ArticleView editorView(Article article) {
+        return withAuthor(ArticleViews.view(article, 0)).withEditorFields(article.getBodyMarkdown());
+    }
+
+    private ArticleView countView(ArticleView view, Caller caller) {
+        if (!"PUBLISHED".equals(view.status())) {
+            return view;
+        }
+        if (!view.author().username().equals(caller.username())) {
+            views.record(view.id());
+        }
+        return view.withViewCount(view.viewCount() + views.pending(view.id()));
+    }
+
+    private Article.Content content(ArticleInput input) {
+        String body = input.body();
+        String summary = input.summary() == null || input.summary().isBlank()
+                ? markdown.summarize(body, SUMMARY_CHARS) : input.summary().trim();
+        Set<String> tags = new LinkedHashSet<>();
+        if (input.tags() != null) {
+            for (String tag : input.tags()) {
+                tags.add(normalizeTag(tag));
+            }
+        }
+        String cover = input.coverImageUrl() == null || input.coverImageUrl().isBlank() ? null : input.coverImageUrl().trim();
+        return new Article.Content(input.title().trim(), summary, body, markdown.toSafeHtml(body),
+                markdown.readingMinutes(body), tags, cover);
+    }
+
+    private static void applyStatus(Article article, ArticleInput input, Instant now) {
+        switch (input.status()) {
+            case DRAFT -> article.draft(now);
+            case PUBLISHED -> article.publish(now);
+            case SCHEDULED -> {
+                if (input.publishAt() == null) {
+                    throw ProblemException.invalidField("publishAt", "is required for a SCHEDULED article");
+                }
+                if (!input.publishAt().isAfter(now)) {
+                    throw ProblemException.invalidField("publishAt", "must be in the future");
+                }
+                article.schedule(input.publishAt(), now);
+            }
+        }
+    }
+
+    private String uniqueSlug(String title) {
+        String base = Slugs.slugify(title);
+        // Leave room for a "-post" or "-N" suffix within the slug length limit.
+        int room = Slugs.MAX_LENGTH - 8;
+        if (base.length() > room) {
+            int cut = Character.isHighSurrogate(base.charAt(room - 1)) ? room - 1 : room;
+            base = base.substring(0, cut).replaceAll("-+$", "");
+        }
+        if (RESERVED_SLUGS.contains(base)) {
+            base = base + "-post";
+        }
+        String candidate = base;
+        for (int n = 2; articles.slugTaken(candidate); n++) {
+            candidate = base + "-" + n;
+        }
+        return candidate;
+    }
+
+    static String normalizeTag(String tag) {
+        String normalized = tag.trim().toLowerCase(Locale.ROOT).replaceAll("\\s+", "-");
+        if (normalized.isEmpty() || normalized.length() > 50) {
+            throw ProblemException.invalidField("tags", "each tag must be 1-50 characters");
+        }
+        return normalized;
+    }
+
+    private static String encode(ArticleSummary last) {
+        return Cursors.encode(Timestamps.format(last.publishedAt()), last.id());
+    }
+
+    private static Position decode(String cursor) {
+        List<String> keys = Cursors.decode(cursor, 2);
+        try {
+            return new Position(Timestamps.parse(keys.get(0)), keys.get(1));
+        } catch (RuntimeException e) {
+            throw ProblemException.invalidField("cursor", "is not a cursor this API returned");
+        }
+    }
+}

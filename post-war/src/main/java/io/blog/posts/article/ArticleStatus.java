@@ -1,0 +1,5 @@
+package io.blog.posts.article;
+
+public enum ArticleStatus {
+    DRAFT, SCHEDULED, PUBLISHED
+}

@@ -1,0 +1,65 @@
+package io.blog.posts.article;
+
+import io.blog.posts.author.AuthorProfile;
+
+import java.time.Instant;
+import java.util.List;
+
+/** What the API returns about articles. */
+public final class ArticleViews {
+
+    private ArticleViews() {
+    }
+
+    /**
+     * One article. {@code bodyMarkdown} is present only for those who may edit it;
+     * {@code publishAt} only while scheduled.
+     */
+    public record ArticleView(String id, String slug, String title, String summary, String bodyHtml,
+                              String bodyMarkdown, List<String> tags, AuthorProfile author, String status,
+                              Instant publishAt, Instant publishedAt, Instant updatedAt, int readingMinutes,
+                              long viewCount, long version, String coverImageUrl) {
+
+        ArticleView withEditorFields(String markdown) {
+            return new ArticleView(id, slug, title, summary, bodyHtml, markdown, tags, author, status, publishAt,
+                    publishedAt, updatedAt, readingMinutes, viewCount, version, coverImageUrl);
+        }
+
+        ArticleView withViewCount(long views) {
+            return new ArticleView(id, slug, title, summary, bodyHtml, bodyMarkdown, tags, author, status, publishAt,
+                    publishedAt, updatedAt, readingMinutes, views, version, coverImageUrl);
+        }
+
+        ArticleView withAuthor(AuthorProfile profile) {
+            return new ArticleView(id, slug, title, summary, bodyHtml, bodyMarkdown, tags, profile, status, publishAt,
+                    publishedAt, updatedAt, readingMinutes, viewCount, version, coverImageUrl);
+        }
+    }
+
+    /** A list entry: no body, the summary instead. */
+    public record ArticleSummary(String id, String slug, String title, String summary, List<String> tags,
+                                 AuthorProfile author, String status, Instant publishAt, Instant publishedAt,
+                                 Instant updatedAt, int readingMinutes, String coverImageUrl, long version) {
+
+        ArticleSummary withAuthor(AuthorProfile profile) {
+            return new ArticleSummary(id, slug, title, summary, tags, profile, status, publishAt, publishedAt,
+                    updatedAt, readingMinutes, coverImageUrl, version);
+        }
+    }
+
+    public record Preview(String html, String summary, int readingMinutes) {
+    }
+
+    static ArticleView view(Article a, long pendingViews) {
+        return new ArticleView(a.getId(), a.getSlug(), a.getTitle(), a.getSummary(), a.getBodyHtml(), null,
+                a.getTags(), AuthorProfile.unresolved(a.getAuthor()), a.getStatus().name(), a.getPublishAt(),
+                a.getPublishedAt(), a.getUpdatedAt(), a.getReadingMinutes(), a.getViewCount() + pendingViews,
+                a.getVersion(), a.getCoverImageUrl());
+    }
+
+    static ArticleSummary summary(Article a) {
+        return new ArticleSummary(a.getId(), a.getSlug(), a.getTitle(), a.getSummary(), a.getTags(),
+                AuthorProfile.unresolved(a.getAuthor()), a.getStatus().name(), a.getPublishAt(), a.getPublishedAt(),
+                a.getUpdatedAt(), a.getReadingMinutes(), a.getCoverImageUrl(), a.getVersion());
+    }
+}

@@ -1,0 +1,69 @@
+package io.blog.posts.author;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Logger;
+
+/**
+ * Display data for authors: from a short per-instance cache, else one batch call to user-war for
+ * all missing names. When user-war cannot answer, articles still go out with the username alone.
+ */
+@ApplicationScoped
+public class AuthorProfiles {
+
+    private static final Logger LOG = Logger.getLogger(AuthorProfiles.class.getName());
+    private static final int MAX_BATCH = 100;
+
+    private record Cached(AuthorProfile profile, Instant expires) {
+    }
+
+    private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+
+    @Inject
+    UserDirectory directory;
+
+    @Inject
+    @ConfigProperty(name = "blog.users.profile-cache-seconds", defaultValue = "60")
+    long cacheSeconds;
+
+    public Map<String, AuthorProfile> lookup(Set<String> usernames) {
+        Instant now = Instant.now();
+        Map<String, AuthorProfile> found = new HashMap<>();
+        List<String> missing = new ArrayList<>();
+        for (String name : usernames) {
+            Cached cached = cache.get(name);
+            if (cached != null && cached.expires().isAfter(now)) {
+                found.put(name, cached.profile());
+            } else {
+                missing.add(name);
+            }
+        }
+        for (int from = 0; from < missing.size(); from += MAX_BATCH) {
+            List<String> batch = missing.subList(from, Math.min(missing.size(), from + MAX_BATCH));
+            try {
+                Instant expires = now.plus(Duration.ofSeconds(cacheSeconds));
+                for (UsersClient.Profile p : directory.profiles(batch)) {
+                    AuthorProfile profile = new AuthorProfile(p.username(), p.displayName(), p.avatarUrl());
+                    cache.put(p.username(), new Cached(profile, expires));
+                    found.put(p.username(), profile);
+                }
+            } catch (RuntimeException e) {
+                LOG.fine(() -> "Author profiles unavailable, serving usernames only: " + e);
+            }
+        }
+        if (cache.size() > 10_000) {
+            cache.entrySet().removeIf(e -> e.getValue().expires().isBefore(now));
+        }
+        return found;
+    }
+}

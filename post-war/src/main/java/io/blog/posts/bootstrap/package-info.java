@@ -1,0 +1,2 @@
+/** Start-up work: schema migrations, the search index, then the background jobs. */
+package io.blog.posts.bootstrap;

@@ -1,0 +1,39 @@
+package io.blog.posts.revision;
+
+import io.blog.common.data.ReadRouting;
+import io.blog.posts.article.Article;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** Revision persistence; recording happens inside the article's own transaction. */
+@ApplicationScoped
+public class Revisions {
+
+    @Inject
+    ReadRouting routing;
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void record(Article article, String by, Instant at) {
+        EntityManager em = routing.forWrite();
+        Integer last = em.createQuery("SELECT MAX(r.number) FROM Revision r WHERE r.articleId = :a", Integer.class)
+                .setParameter("a", article.getId()).getSingleResult();
+        em.persist(new Revision(article.getId(), last == null ? 1 : last + 1, article.getTitle(), article.getSummary(),
+                article.getBodyMarkdown(), article.getTags(), at, by));
+    }
+
+    public List<Revision> list(String articleId) {
+        return routing.forRead()
+                .createQuery("SELECT r FROM Revision r WHERE r.articleId = :a ORDER BY r.number DESC", Revision.class)
+                .setParameter("a", articleId).getResultList();
+    }
+
+    public Optional<Revision> find(String articleId, int number) {
+        return Optional.ofNullable(routing.forRead().find(Revision.class, new Revision.Key(articleId, number)));
+    }
+}

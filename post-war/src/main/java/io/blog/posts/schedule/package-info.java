@@ -1,0 +1,2 @@
+/** Background work: publishing scheduled articles, flushing view counts, purging the trash. */
+package io.blog.posts.schedule;

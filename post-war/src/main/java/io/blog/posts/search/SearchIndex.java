@@ -1,0 +1,323 @@
+package io.blog.posts.search;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.ElasticsearchException;
+import co.elastic.clients.elasticsearch._types.HealthStatus;
+import co.elastic.clients.elasticsearch._types.VersionType;
+import co.elastic.clients.elasticsearch._types.query_dsl.Query;
+import co.elastic.clients.elasticsearch._types.query_dsl.TextQueryType;
+import co.elastic.clients.elasticsearch.core.BulkRequest;
+import co.elastic.clients.elasticsearch.core.BulkResponse;
+import co.elastic.clients.elasticsearch.core.SearchResponse;
+import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
+import co.elastic.clients.elasticsearch.core.search.HighlightField;
+import co.elastic.clients.elasticsearch.core.search.Hit;
+import co.elastic.clients.json.jsonb.JsonbJsonpMapper;
+import co.elastic.clients.transport.instrumentation.NoopInstrumentation;
+import co.elastic.clients.transport.rest5_client.Rest5ClientTransport;
+import co.elastic.clients.transport.rest5_client.low_level.Rest5Client;
+import co.elastic.clients.util.NamedValue;
+import io.blog.common.json.InstantAdapter;
+import io.blog.posts.article.Article;
+import io.blog.posts.author.AuthorProfile;
+import io.blog.posts.markdown.MarkdownRenderer;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.bind.JsonbBuilder;
+import jakarta.json.bind.JsonbConfig;
+import jakarta.json.spi.JsonProvider;
+import org.apache.hc.core5.util.Timeout;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Logger;
+
+/**
+ * The Elasticsearch side of search, through the official client. Searches and writes go to an
+ * alias, so the index behind it can be rebuilt and swapped without downtime. The analyzer is
+ * configurable: the standard analyzer (which splits Chinese into single characters and so finds
+ * Chinese words as phrases) works on a minimal node; a full cluster can use richer ones.
+ */
+@ApplicationScoped
+public class SearchIndex {
+
+    private static final Logger LOG = Logger.getLogger(SearchIndex.class.getName());
+    private static final DateTimeFormatter INDEX_SUFFIX = DateTimeFormatter.ofPattern("yyyyMMddHHmmssSSS").withZone(ZoneOffset.UTC);
+
+    @Inject
+    @ConfigProperty(name = "blog.search.url")
+    Optional<String> url;
+
+    @Inject
+    @ConfigProperty(name = "blog.search.alias", defaultValue = "posts")
+    String alias;
+
+    @Inject
+    @ConfigProperty(name = "blog.search.analyzer", defaultValue = "standard")
+    String analyzer;
+
+    @Inject
+    @ConfigProperty(name = "blog.search.timeout-ms", defaultValue = "2000")
+    int timeoutMillis;
+
+    @Inject
+    @ConfigProperty(name = "blog.search.health-interval-ms", defaultValue = "2000")
+    long healthIntervalMillis;
+
+    @Inject
+    MarkdownRenderer markdown;
+
+    private ElasticsearchClient client;
+    private final AtomicBoolean checking = new AtomicBoolean();
+    private volatile boolean healthy;
+    private volatile long checkedAt;
+    private volatile boolean prepared;
+
+    /** One change for the index: upsert (document present) or delete. */
+    public record Change(String id, ArticleDocument document, Long version) {
+        static Change upsert(ArticleDocument document, long version) {
+            return new Change(document.id(), document, version);
+        }
+
+        static Change delete(String id, Long version) {
+            return new Change(id, null, version);
+        }
+    }
+
+    @PostConstruct
+    void init() {
+        if (url.isEmpty() || url.get().isBlank()) {
+            LOG.info("blog.search.url is not set: search answers from the database (degraded).");
+            return;
+        }
+        Timeout timeout = Timeout.ofMilliseconds(timeoutMillis);
+        Rest5Client rest = Rest5Client.builder(URI.create(url.get()))
+                .setConnectionConfigCallback(c -> c.setConnectTimeout(timeout).setSocketTimeout(timeout))
+                .setRequestConfigCallback(r -> r.setResponseTimeout(timeout).setConnectionRequestTimeout(timeout))
+                .build();
+        JsonbJsonpMapper mapper = new JsonbJsonpMapper(JsonProvider.provider(),
+                JsonbBuilder.create(new JsonbConfig().withAdapters(new InstantAdapter())));
+        client = new ElasticsearchClient(new Rest5ClientTransport(rest, mapper, null, NoopInstrumentation.INSTANCE));
+    }
+
+    @PreDestroy
+    void close() throws IOException {
+        if (client != null) {
+            client.close();
+        }
+    }
+
+    public boolean configured() {
+        return client != null;
+    }
+
+    /**
+     * Whether Elasticsearch answers, checked at most every interval by one thread; the others use
+     * the last answer. The first successful check also creates the index and alias if missing.
+     */
+    public boolean available() {
+        if (client == null) {
+            return false;
+        }
+        long now = System.currentTimeMillis();
+        if (now - checkedAt >= healthIntervalMillis && checking.compareAndSet(false, true)) {
+            try {
+                boolean up = client.cluster().health().status() != HealthStatus.Red;
+                if (up && !prepared) {
+                    prepare();
+                }
+                healthy = up && prepared;
+            } catch (IOException | RuntimeException e) {
+                healthy = false;
+            } finally {
+                checkedAt = System.currentTimeMillis();
+                checking.set(false);
+            }
+        }
+        return healthy;
+    }
+
+    /** Creates the first index behind the alias when there is none (first start, or a fresh cluster). */
+    public synchronized void prepare() {
+        if (client == null || prepared) {
+            return;
+        }
+        try {
+            if (!client.indices().existsAlias(a -> a.name(alias)).value()) {
+                String first = newIndexName();
+                createIndex(first);
+                client.indices().updateAliases(u -> u.actions(a -> a.add(ad -> ad.index(first).alias(alias))));
+                LOG.info("Created search index " + first + " behind alias " + alias);
+            }
+            prepared = true;
+        } catch (IOException | RuntimeException e) {
+            LOG.warning("Search index not prepared yet (Elasticsearch unavailable?): " + e.getMessage());
+        }
+    }
+
+    public String newIndexName() {
+        return alias + "-" + INDEX_SUFFIX.format(Instant.now());
+    }
+
+    public void createIndex(String name) {
+        call(() -> client.indices().create(c -> c.withJson(new StringReader(settings())).index(name)));
+    }
+
+    /** Applies changes through the alias; returns an error message per failed article id. */
+    public Map<String, String> apply(Collection<Change> changes) {
+        BulkRequest.Builder bulk = new BulkRequest.Builder();
+        for (Change change : changes) {
+            if (change.document() != null) {
+                bulk.operations(op -> op.index(i -> i.index(alias).id(change.id()).document(change.document())
+                        .version(change.version()).versionType(VersionType.External)));
+            } else if (change.version() != null) {
+                bulk.operations(op -> op.delete(d -> d.index(alias).id(change.id())
+                        .version(change.version()).versionType(VersionType.External)));
+            } else {
+                bulk.operations(op -> op.delete(d -> d.index(alias).id(change.id())));
+            }
+        }
+        return failures(call(() -> client.bulk(bulk.build())));
+    }
+
+    public void bulkIndex(String index, List<ArticleDocument> documents, List<Long> versions) {
+        if (documents.isEmpty()) {
+            return;
+        }
+        BulkRequest.Builder bulk = new BulkRequest.Builder();
+        for (int i = 0; i < documents.size(); i++) {
+            ArticleDocument doc = documents.get(i);
+            long version = versions.get(i);
+            bulk.operations(op -> op.index(x -> x.index(index).id(doc.id()).document(doc)
+                    .version(version).versionType(VersionType.External)));
+        }
+        Map<String, String> failed = failures(call(() -> client.bulk(bulk.build())));
+        if (!failed.isEmpty()) {
+            throw new IllegalStateException("Bulk indexing failed for " + failed.size() + " articles: " + failed.values().iterator().next());
+        }
+    }
+
+    /** Points the alias at {@code index} in one atomic step and drops the indexes it pointed to before. */
+    public void switchAlias(String index) {
+        List<String> old = call(() -> client.indices().existsAlias(a -> a.name(alias)).value()
+                ? new ArrayList<>(client.indices().getAlias(g -> g.name(alias)).aliases().keySet())
+                : new ArrayList<String>());
+        call(() -> client.indices().updateAliases(u -> {
+            old.forEach(o -> u.actions(a -> a.remove(r -> r.index(o).alias(alias))));
+            return u.actions(a -> a.add(ad -> ad.index(index).alias(alias)));
+        }));
+        for (String o : old) {
+            if (!o.equals(index)) {
+                call(() -> client.indices().delete(d -> d.index(o)));
+            }
+        }
+    }
+
+    public SearchResults search(String text, String tag, String author, int page, int size) {
+        List<Query> filters = new ArrayList<>();
+        if (tag != null) {
+            filters.add(Query.of(q -> q.term(t -> t.field("tags").value(tag))));
+        }
+        if (author != null) {
+            filters.add(Query.of(q -> q.term(t -> t.field("author").value(author))));
+        }
+        SearchResponse<ArticleDocument> response = call(() -> client.search(s -> s
+                .index(alias)
+                .query(q -> q.bool(b -> b
+                        .must(m -> m.multiMatch(mm -> mm.query(text).fields("title^3", "summary^2", "body")
+                                .type(TextQueryType.BestFields).operator(co.elastic.clients.elasticsearch._types.query_dsl.Operator.And)))
+                        .should(sh -> sh.multiMatch(mm -> mm.query(text).fields("title^3", "body").type(TextQueryType.Phrase)))
+                        .filter(filters)))
+                .highlight(hl -> hl.preTags("<mark>").postTags("</mark>")
+                        .fields(NamedValue.of("title", HighlightField.of(f -> f.numberOfFragments(0))),
+                                NamedValue.of("body", HighlightField.of(f -> f.fragmentSize(150).numberOfFragments(2)))))
+                .trackTotalHits(t -> t.enabled(true))
+                .from(page * size)
+                .size(size), ArticleDocument.class));
+        List<SearchResults.Hit> hits = new ArrayList<>();
+        for (Hit<ArticleDocument> hit : response.hits().hits()) {
+            ArticleDocument d = hit.source();
+            if (d != null) {
+                hits.add(new SearchResults.Hit(d.id(), d.slug(), d.title(), d.summary(), d.tags(),
+                        AuthorProfile.unresolved(d.author()), d.publishedAt(), d.readingMinutes(), new HashMap<>(hit.highlight())));
+            }
+        }
+        long total = response.hits().total() == null ? hits.size() : response.hits().total().value();
+        return new SearchResults(hits, total, page, size, false);
+    }
+
+    public ArticleDocument document(Article a) {
+        return new ArticleDocument(a.getId(), a.getSlug(), a.getTitle(), a.getSummary(),
+                markdown.toPlainText(a.getBodyMarkdown()), a.getTags(), a.getAuthor(), a.getPublishedAt(),
+                a.getReadingMinutes());
+    }
+
+    private String settings() {
+        return """
+                {
+                  "settings": {
+                    "number_of_shards": 1,
+                    "number_of_replicas": 0,
+                    "analysis": { "analyzer": { "blog_text": { "type": "%s" } } }
+                  },
+                  "mappings": {
+                    "dynamic": "strict",
+                    "properties": {
+                      "id":             { "type": "keyword" },
+                      "slug":           { "type": "keyword" },
+                      "title":          { "type": "text", "analyzer": "blog_text" },
+                      "summary":        { "type": "text", "analyzer": "blog_text" },
+                      "body":           { "type": "text", "analyzer": "blog_text" },
+                      "tags":           { "type": "keyword" },
+                      "author":         { "type": "keyword" },
+                      "publishedAt":    { "type": "date" },
+                      "readingMinutes": { "type": "integer" }
+                    }
+                  }
+                }
+                """.formatted(analyzer);
+    }
+
+    /** Per-id errors; a version conflict means the index already holds a newer state, which is success. */
+    private static Map<String, String> failures(BulkResponse response) {
+        Map<String, String> failed = new HashMap<>();
+        if (response.errors()) {
+            for (BulkResponseItem item : response.items()) {
+                if (item.error() != null && item.status() != 409 && !(item.status() == 404 && item.id() != null)) {
+                    failed.put(item.id(), item.error().type() + ": " + item.error().reason());
+                }
+            }
+        }
+        return failed;
+    }
+
+    private interface EsCall<T> {
+        T run() throws IOException;
+    }
+
+    private <T> T call(EsCall<T> call) {
+        try {
+            return call.run();
+        } catch (IOException e) {
+            healthy = false;
+            throw new UncheckedIOException(e);
+        } catch (ElasticsearchException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+    }
+}

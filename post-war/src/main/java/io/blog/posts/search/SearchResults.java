@@ -1,0 +1,19 @@
+package io.blog.posts.search;
+
+import io.blog.posts.author.AuthorProfile;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/** The search answer. {@code degraded} says the database fallback answered instead of the index. */
+public record SearchResults(List<Hit> items, long total, int page, int size, boolean degraded) {
+
+    public record Hit(String id, String slug, String title, String summary, List<String> tags, AuthorProfile author,
+                      Instant publishedAt, int readingMinutes, Map<String, List<String>> highlights) {
+
+        Hit withAuthor(AuthorProfile profile) {
+            return new Hit(id, slug, title, summary, tags, profile, publishedAt, readingMinutes, highlights);
+        }
+    }
+}

@@ -1,0 +1,2 @@
+/** Tags with the number of published articles carrying them. */
+package io.blog.posts.tag;
