@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs the whole test suite the way CI does: starts what the tests need on ports of their own
-# (a MariaDB primary + replica with GTID replication, a Redis), runs `./mvnw verify`, and stops
-# everything it started, also when the build fails.
+# (a MariaDB primary + replica with GTID replication, a Redis, an Elasticsearch node), runs
+# `./mvnw verify`, and stops everything it started, also when the build fails.
 #
 #   scripts/dev/test.sh [extra Maven arguments]
 #
@@ -14,6 +14,7 @@ export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
 WORK=${BLOG_TEST_DIR:-/tmp/blog-test-$$}
 REDIS_PORT=${BLOG_TEST_REDIS_PORT:-6391}
 export BLOG_DB_PAIR_DIR="$WORK/mariadb"
+export BLOG_ES_DIR="$WORK/elasticsearch"
 
 log() { echo "test.sh: $*" >&2; }
 
@@ -22,6 +23,7 @@ cleanup() {
   # Liberty test servers are stopped by the build; this catches those a crashed build left behind.
   pkill -f "$ROOT/.*/wlp/bin/tools/ws-server.jar" 2>/dev/null || true
   scripts/dev/mariadb-pair.sh stop >/dev/null 2>&1 || true
+  scripts/dev/elasticsearch.sh stop >/dev/null 2>&1 || true
   if [[ -f "$WORK/redis.pid" ]]; then
     local pid; pid=$(cat "$WORK/redis.pid")
     kill "$pid" 2>/dev/null || true
@@ -42,5 +44,6 @@ for _ in $(seq 1 50); do redis-cli -p "$REDIS_PORT" ping 2>/dev/null | grep -q P
 log "redis on 127.0.0.1:$REDIS_PORT"
 
 scripts/dev/mariadb-pair.sh start
+scripts/dev/elasticsearch.sh start
 
 ./mvnw -B -ntp verify -Dit.redis.url="redis://127.0.0.1:$REDIS_PORT/0" "$@"

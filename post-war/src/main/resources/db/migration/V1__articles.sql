@@ -56,7 +56,7 @@ CREATE TABLE article_revision (
 
 -- Written in the same transaction as the article change; the relay pushes it to Elasticsearch.
 CREATE TABLE search_outbox (
-    id              BIGINT       NOT NULL AUTO_INCREMENT,
+    id              VARCHAR(36)  NOT NULL,
     article_id      VARCHAR(36)  NOT NULL,
     created_at      DATETIME(3)  NOT NULL,
     attempts        INT          NOT NULL,
@@ -64,4 +64,4 @@ CREATE TABLE search_outbox (
     last_error      VARCHAR(500),
     CONSTRAINT pk_search_outbox PRIMARY KEY (id)
 );
-CREATE INDEX ix_search_outbox_due ON search_outbox (next_attempt_at, id);
+CREATE INDEX ix_search_outbox_due ON search_outbox (next_attempt_at, created_at);

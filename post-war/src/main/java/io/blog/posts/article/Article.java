@@ -205,7 +205,7 @@ public class Article {
     }
 
     public List<String> getTags() {
-        return List.copyOf(tags);
+        return tags.stream().sorted().toList();
     }
 
     public Instant getCreatedAt() {

@@ -162,9 +162,10 @@ public class ArticleRepository {
         return found;
     }
 
+    /** Native on purpose: a JPQL bulk update would also bump the version, turning every view into an edit conflict. */
     public void addViews(String id, long views) {
-        routing.forWrite().createQuery("UPDATE Article a SET a.viewCount = a.viewCount + :n WHERE a.id = :id")
-                .setParameter("n", views).setParameter("id", id).executeUpdate();
+        routing.forWrite().createNativeQuery("UPDATE article SET view_count = view_count + ? WHERE id = ?")
+                .setParameter(1, views).setParameter(2, id).executeUpdate();
     }
 
     private static Optional<Article> bySlug(EntityManager em, String slug) {

@@ -93,7 +93,7 @@ public class ArticleResource {
      * may not edit them, so their existence does not leak.
      */
     @GET
-    @Path("{slug}")
+    @Path("{slug: [^/.]+}")
     public Response get(@PathParam("slug") String slug) {
         Caller caller = Caller.of(security);
         return service.find(slug, caller)
@@ -106,7 +106,7 @@ public class ArticleResource {
     }
 
     @PUT
-    @Path("{slug}")
+    @Path("{slug: [^/.]+}")
     public Response update(@PathParam("slug") String slug, @HeaderParam("If-Match") String ifMatch,
                            @Valid @NotNull(message = "a JSON body is required") ArticleInput input) {
         ArticleView updated = service.update(slug, input, versionFrom(ifMatch), signedIn());
@@ -114,14 +114,14 @@ public class ArticleResource {
     }
 
     @DELETE
-    @Path("{slug}")
+    @Path("{slug: [^/.]+}")
     public Response delete(@PathParam("slug") String slug) {
         service.delete(slug, signedIn());
         return Response.noContent().build();
     }
 
     @POST
-    @Path("{slug}/restore")
+    @Path("{slug: [^/.]+}/restore")
     public ArticleView restore(@PathParam("slug") String slug) {
         return service.restore(slug, signedIn());
     }

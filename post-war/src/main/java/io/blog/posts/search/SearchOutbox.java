@@ -26,10 +26,10 @@ public class SearchOutbox {
     @SuppressWarnings("unchecked")
     List<OutboxEntry> claimDue(Instant now, int limit, boolean skipLocked) {
         EntityManager em = routing.forWrite();
-        List<Number> ids = em.createNativeQuery("SELECT id FROM search_outbox WHERE next_attempt_at <= ? ORDER BY id LIMIT "
+        List<String> ids = em.createNativeQuery("SELECT id FROM search_outbox WHERE next_attempt_at <= ? ORDER BY created_at LIMIT "
                         + limit + " FOR UPDATE" + (skipLocked ? " SKIP LOCKED" : ""))
                 .setParameter(1, now).getResultList();
-        return ids.stream().map(id -> em.find(OutboxEntry.class, id.longValue())).toList();
+        return ids.stream().map(id -> em.find(OutboxEntry.class, id)).toList();
     }
 
     void remove(OutboxEntry entry) {

@@ -1,0 +1,238 @@
+package io.blog.posts.it;
+
+import org.junit.jupiter.api.Test;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Writing and reading articles, with every role rule. */
+class ArticleIT {
+
+    @Test
+    void anAuthorPublishesAndEveryoneReadsWithoutTheMarkdown() {
+        Api.User author = Api.author("writer");
+        Api.Reply created = Api.post("", Api.article("Consistency in " + Api.unique("systems"), "Body **bold**",
+                "PUBLISHED", List.of("Java", " Distributed Systems ")), author.token());
+
+        assertThat(created.status()).isEqualTo(201);
+        Map<String, Object> article = created.json();
+        String slug = (String) article.get("slug");
+        assertThat(created.header("Location")).endsWith("/api/posts/" + URLEncoder.encode(slug, StandardCharsets.UTF_8));
+        assertThat(article).containsEntry("status", "PUBLISHED").containsKeys("id", "version", "publishedAt", "readingMinutes");
+        assertThat(article.get("tags")).asList().containsExactly("distributed-systems", "java");
+        assertThat((String) article.get("bodyHtml")).contains("<strong>bold</strong>");
+        assertThat(article.get("bodyMarkdown")).isEqualTo("Body **bold**");
+
+        Api.Reply anonymous = Api.get("/" + slug, null);
+        assertThat(anonymous.status()).isEqualTo(200);
+        assertThat(anonymous.json()).doesNotContainKey("bodyMarkdown").containsEntry("title", article.get("title"));
+        assertThat(anonymous.json().get("author").toString()).contains(author.username(), "Display " + author.username());
+        Api.Reply otherReader = Api.get("/" + slug, Api.author("other").token());
+        assertThat(otherReader.json()).doesNotContainKey("bodyMarkdown");
+    }
+
+    @Test
+    void writingNeedsAnAuthorRoleAndValidInput() {
+        Api.User reader = Api.withRoles("reader", "READER");
+        Api.User author = Api.author("validating");
+
+        assertThat(Api.post("", Api.article("T", "B", "DRAFT", List.of()), null).status()).isEqualTo(401);
+        assertThat(Api.post("", Api.article("T", "B", "DRAFT", List.of()), reader.token()).status()).isEqualTo(403);
+        Api.Reply missing = Api.post("", Map.of("body", "x"), author.token());
+        assertThat(missing.status()).isEqualTo(400);
+        assertThat(missing.body()).contains("title", "status");
+        assertThat(Api.post("", "{\"title\":\"x\",\"body\":\"y\",\"status\":\"LIVE\"}", author.token()).status()).isEqualTo(400);
+        Map<String, Object> pastSchedule = Api.article("Later", "b", "SCHEDULED", List.of());
+        pastSchedule.put("publishAt", "2020-01-01T00:00:00.000Z");
+        assertThat(Api.post("", pastSchedule, author.token()).status()).isEqualTo(400);
+        assertThat(Api.post("", Api.article("No time", "b", "SCHEDULED", List.of()), author.token()).status()).isEqualTo(400);
+        Map<String, Object> badCover = Api.article("Cover", "b", "DRAFT", List.of());
+        badCover.put("coverImageUrl", "javascript:alert(1)");
+        assertThat(Api.post("", badCover, author.token()).status()).isEqualTo(400);
+    }
+
+    @Test
+    void slugsAreReadableUniqueAndKeepChineseLetters() {
+        Api.User author = Api.author("slugs");
+        String suffix = Api.unique("x").toLowerCase();
+        Map<String, Object> chinese = Api.create(author, "分布式系统 " + suffix, "正文", "PUBLISHED", List.of());
+        Map<String, Object> first = Api.create(author, "Same Title " + suffix, "a", "PUBLISHED", List.of());
+        Map<String, Object> second = Api.create(author, "Same Title " + suffix, "b", "PUBLISHED", List.of());
+        Map<String, Object> symbols = Api.create(author, "!!! ???", "c", "DRAFT", List.of());
+
+        assertThat((String) chinese.get("slug")).startsWith("分布式系统-");
+        assertThat(second.get("slug")).isEqualTo(first.get("slug") + "-2");
+        assertThat((String) symbols.get("slug")).isNotBlank().startsWith("post");
+        assertThat(Api.get("/" + URLEncoder.encode((String) chinese.get("slug"), StandardCharsets.UTF_8), null).status()).isEqualTo(200);
+    }
+
+    @Test
+    void draftsAndScheduledArticlesExistOnlyForThoseWhoMayEditThem() {
+        Api.User author = Api.author("drafter");
+        Api.User editor = Api.withRoles("editor", "EDITOR");
+        String slug = (String) Api.create(author, "Secret draft " + Api.unique("d"), "wip", "DRAFT", List.of()).get("slug");
+
+        assertThat(Api.get("/" + slug, null).status()).isEqualTo(404);
+        assertThat(Api.get("/" + slug, Api.author("stranger").token()).status()).isEqualTo(404);
+        assertThat(Api.get("/" + slug, author.token()).json()).containsEntry("bodyMarkdown", "wip");
+        assertThat(Api.get("/" + slug, editor.token()).json()).containsEntry("bodyMarkdown", "wip");
+        assertThat(Api.get("/" + slug, Api.admin().token()).status()).isEqualTo(200);
+    }
+
+    @Test
+    void onlyTheAuthorEditorsAndAdminsMayChangeAnArticle() {
+        Api.User author = Api.author("owner");
+        Map<String, Object> article = Api.create(author, "Owned " + Api.unique("o"), "v1", "PUBLISHED", List.of());
+        String slug = (String) article.get("slug");
+        Map<String, Object> change = Api.article((String) article.get("title"), "v2", "PUBLISHED", List.of());
+
+        assertThat(Api.put("/" + slug, change, Api.author("intruder").token(), "1").status()).isEqualTo(403);
+        assertThat(Api.put("/" + slug, change, null, "1").status()).isEqualTo(401);
+        assertThat(Api.delete("/" + slug, Api.author("intruder2").token()).status()).isEqualTo(403);
+        Api.Reply byEditor = Api.put("/" + slug, change, Api.withRoles("ed", "EDITOR").token(), "1");
+        assertThat(byEditor.status()).isEqualTo(200);
+        assertThat(byEditor.json()).containsEntry("version", 2L);
+    }
+
+    @Test
+    void aStaleVersionIsRefusedWith412AndNothingIsOverwritten() {
+        Api.User author = Api.author("conflict");
+        Map<String, Object> article = Api.create(author, "Conflicts " + Api.unique("c"), "original", "PUBLISHED", List.of());
+        String slug = (String) article.get("slug");
+        String etag = Api.get("/" + slug, author.token()).header("ETag");
+        Map<String, Object> mine = Api.article((String) article.get("title"), "mine", "PUBLISHED", List.of());
+        Map<String, Object> theirs = Api.article((String) article.get("title"), "theirs", "PUBLISHED", List.of());
+
+        assertThat(Api.put("/" + slug, mine, author.token(), etag).status()).isEqualTo(200);
+        Api.Reply stale = Api.put("/" + slug, theirs, author.token(), etag);
+        Api.Reply noVersion = Api.put("/" + slug, theirs, author.token(), null);
+        theirs.put("version", 1);
+        Api.Reply staleInBody = Api.put("/" + slug, theirs, author.token(), null);
+
+        assertThat(stale.status()).isEqualTo(412);
+        assertThat(stale.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(noVersion.status()).isEqualTo(428);
+        assertThat(staleInBody.status()).isEqualTo(412);
+        assertThat(Api.get("/" + slug, author.token()).json()).containsEntry("bodyMarkdown", "mine").containsEntry("version", 2L);
+    }
+
+    @Test
+    void concurrentEditsOfOneVersionLetExactlyOneWin() throws Exception {
+        Api.User author = Api.author("race");
+        Map<String, Object> article = Api.create(author, "Race " + Api.unique("r"), "start", "PUBLISHED", List.of());
+        String slug = (String) article.get("slug");
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        List<Callable<Integer>> edits = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            Map<String, Object> change = Api.article((String) article.get("title"), "edit " + i, "PUBLISHED", List.of());
+            edits.add(() -> Api.put("/" + slug, change, author.token(), "1").status());
+        }
+        List<Integer> statuses = new ArrayList<>();
+        for (Future<Integer> f : pool.invokeAll(edits)) {
+            statuses.add(f.get());
+        }
+        pool.shutdown();
+
+        assertThat(statuses).containsOnly(200, 412);
+        assertThat(statuses).filteredOn(s -> s == 200).hasSize(1);
+        assertThat(Api.get("/" + slug, author.token()).json()).containsEntry("version", 2L);
+    }
+
+    @Test
+    void renamingKeepsTheOldSlugAsAPermanentRedirect() {
+        Api.User author = Api.author("renamer");
+        String unique = Api.unique("n").toLowerCase();
+        Map<String, Object> article = Api.create(author, "Old name " + unique, "b", "PUBLISHED", List.of());
+        String oldSlug = (String) article.get("slug");
+
+        Api.Reply renamed = Api.put("/" + oldSlug, Api.article("New name " + unique, "b", "PUBLISHED", List.of()), author.token(), "1");
+        String newSlug = (String) renamed.json().get("slug");
+        Api.Reply redirect = Api.get("/" + oldSlug, null);
+
+        assertThat(newSlug).isNotEqualTo(oldSlug).startsWith("new-name");
+        assertThat(redirect.status()).isEqualTo(301);
+        assertThat(redirect.header("Location")).endsWith("/api/posts/" + newSlug);
+        assertThat(Api.get("/" + newSlug, null).status()).isEqualTo(200);
+    }
+
+    @Test
+    void deleteIsSoftAndAdministratorsCanRestore() {
+        Api.User author = Api.author("deleter");
+        String slug = (String) Api.create(author, "Doomed " + Api.unique("z"), "b", "PUBLISHED", List.of()).get("slug");
+
+        assertThat(Api.delete("/" + slug, author.token()).status()).isEqualTo(204);
+        assertThat(Api.get("/" + slug, null).status()).isEqualTo(404);
+        assertThat(Api.get("/" + slug, author.token()).status()).isEqualTo(404);
+        assertThat(Api.post("/" + slug + "/restore", null, author.token()).status()).isEqualTo(403);
+        Api.Reply restored = Api.post("/" + slug + "/restore", null, Api.admin().token());
+        assertThat(restored.status()).isEqualTo(200);
+        assertThat(Api.get("/" + slug, null).status()).isEqualTo(200);
+        assertThat(Api.post("/" + slug + "/restore", null, Api.admin().token()).status()).isEqualTo(404);
+    }
+
+    @Test
+    void revisionsKeepEverySaveAndCanBeRestored() {
+        Api.User author = Api.author("reviser");
+        Map<String, Object> article = Api.create(author, "Versions " + Api.unique("v"), "first body", "PUBLISHED", List.of("one"));
+        String slug = (String) article.get("slug");
+        Api.put("/" + slug, Api.article((String) article.get("title"), "second body", "PUBLISHED", List.of("two")), author.token(), "1");
+
+        Api.Reply list = Api.get("/" + slug + "/revisions", author.token());
+        Api.Reply first = Api.get("/" + slug + "/revisions/1", author.token());
+        Api.Reply restored = Api.post("/" + slug + "/revisions/1/restore", null, author.token());
+
+        assertThat(list.items()).extracting(i -> i.get("number")).containsExactly(2L, 1L);
+        assertThat(first.json()).containsEntry("body", "first body");
+        assertThat(first.json().get("tags")).asList().containsExactly("one");
+        assertThat(restored.status()).isEqualTo(200);
+        assertThat(restored.json()).containsEntry("bodyMarkdown", "first body").containsEntry("version", 3L);
+        assertThat(Api.get("/" + slug + "/revisions", author.token()).items()).hasSize(3);
+        assertThat(Api.get("/" + slug + "/revisions", Api.author("nosy").token()).status()).isEqualTo(403);
+        assertThat(Api.get("/" + slug + "/revisions", null).status()).isEqualTo(401);
+        assertThat(Api.get("/" + slug + "/revisions/99", author.token()).status()).isEqualTo(404);
+    }
+
+    @Test
+    void xssInMarkdownNeverReachesTheHtml() {
+        Api.User author = Api.author("xss");
+        String payload = String.join("\n\n",
+                "<script>alert(1)</script>",
+                "[click](javascript:alert(2))",
+                "<img src=x onerror=alert(3)>",
+                "![pic](javascript:alert(4))",
+                "<a href=\"JaVaScRiPt:alert(5)\">x</a>",
+                "<svg onload=alert(6)>",
+                "<iframe src=\"https://evil.example\"></iframe>",
+                "<p style=\"background:url(javascript:alert(7))\">styled</p>",
+                "[data](data:text/html;base64,PHNjcmlwdD5hbGVydCg4KTwvc2NyaXB0Pg==)",
+                "| a |\n|---|\n| <b onmouseover=alert(9)>x</b> |",
+                "**safe bold** and `code`");
+        Map<String, Object> article = Api.create(author, "XSS " + Api.unique("x"), payload, "PUBLISHED", List.of());
+        String html = ((String) article.get("bodyHtml")).toLowerCase();
+        Api.Reply preview = Api.post("/preview", Map.of("body", payload), author.token());
+
+        assertThat(html).doesNotContain("<script", "javascript:", "onerror", "onload", "onmouseover", "<iframe", "<svg",
+                "style=", "data:text/html");
+        assertThat(html).contains("<strong>safe bold</strong>", "<code>code</code>");
+        assertThat(preview.status()).isEqualTo(200);
+        assertThat(((String) preview.json().get("html")).toLowerCase()).doesNotContain("<script", "javascript:", "onerror");
+        assertThat(Api.post("/preview", Map.of("body", "x"), null).status()).isEqualTo(401);
+    }
+
+    @Test
+    void unknownArticlesAreProblems() {
+        Api.Reply missing = Api.get("/" + Api.unique("nothing-here"), null);
+        assertThat(missing.status()).isEqualTo(404);
+        assertThat(missing.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(Api.put("/nothing", Api.article("t", "b", "DRAFT", List.of()), Api.author("p").token(), "1").status()).isEqualTo(404);
+    }
+}

@@ -1,0 +1,61 @@
+package io.blog.posts.it;
+
+import org.junit.jupiter.api.Test;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ScheduleAndViewsIT {
+
+    @Test
+    void aScheduledArticlePublishesItselfOnTime() {
+        Api.User author = Api.author("scheduler");
+        Map<String, Object> input = Api.article("Tomorrow's news " + Api.unique("s"), "b", "SCHEDULED", List.of());
+        input.put("publishAt", Instant.now().plusSeconds(4).toString());
+        Map<String, Object> created = Api.post("", input, author.token()).json();
+        String slug = (String) created.get("slug");
+
+        assertThat(created).containsEntry("status", "SCHEDULED").containsKey("publishAt");
+        assertThat(Api.get("/" + slug, null).status()).isEqualTo(404);
+        Api.await(Duration.ofSeconds(30), "scheduled article to be published",
+                () -> Api.get("/" + slug, null).status() == 200);
+        assertThat(Api.get("/" + slug, author.token()).json()).containsEntry("status", "PUBLISHED").containsKey("publishedAt");
+        assertThat(CacheIT.metric("posts_scheduler_runs_total", "")).isPositive();
+    }
+
+    @Test
+    void viewsAreCountedAndReachTheDatabaseInBatches() throws Exception {
+        Api.User author = Api.author("viewed");
+        Map<String, Object> article = Api.create(author, "Popular " + Api.unique("p"), "b", "PUBLISHED", List.of());
+        String slug = (String) article.get("slug");
+        for (int i = 0; i < 5; i++) {
+            Api.get("/" + slug, null);
+        }
+        Api.get("/" + slug, author.token());
+
+        assertThat((Long) Api.get("/" + slug, null).json().get("viewCount")).isGreaterThanOrEqualTo(6);
+        Api.await(Duration.ofSeconds(20), "view counts flushed to the database", () -> databaseViews((String) article.get("id")) >= 6);
+        assertThat(Api.get("/" + slug, author.token()).json()).containsEntry("version", 1L);
+    }
+
+    private static long databaseViews(String id) {
+        try (Connection c = DriverManager.getConnection(System.getProperty("it.db.url"), System.getProperty("it.db.user"),
+                System.getProperty("it.db.password"));
+             PreparedStatement s = c.prepareStatement("SELECT view_count FROM article WHERE id = ?")) {
+            s.setString(1, id);
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() ? rs.getLong(1) : -1;
+            }
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+}

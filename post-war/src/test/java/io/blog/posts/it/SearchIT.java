@@ -1,0 +1,153 @@
+package io.blog.posts.it;
+
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Search against the real Elasticsearch node the test script started. The outage test stops and
+ * restarts that node, so it runs last.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class SearchIT {
+
+    private static final String ES_SCRIPT = System.getProperty("it.es.script", "../scripts/dev/elasticsearch.sh");
+
+    @Test
+    @Order(1)
+    void publishedArticlesBecomeSearchableRankedWithHighlights() {
+        Api.User author = Api.author("searcher");
+        String word = "zq" + Api.unique("w").replaceAll("[^a-z0-9]", "").toLowerCase();
+        String tag = Api.unique("st").toLowerCase();
+        Api.create(author, "About " + word, "Some text", "PUBLISHED", List.of(tag));
+        Api.create(author, "Other title", "The body mentions " + word + " once", "PUBLISHED", List.of(tag));
+        Api.create(author, "Draft " + word, "hidden", "DRAFT", List.of(tag));
+
+        Api.await(Duration.ofSeconds(30), "both articles indexed", () -> total(search(word, null)) == 2);
+        Api.Reply result = search(word, null);
+
+        assertThat(result.json()).containsEntry("degraded", false);
+        assertThat(result.items().getFirst()).containsEntry("title", "About " + word);
+        assertThat(result.items().getFirst().get("highlights").toString()).contains("<mark>");
+        assertThat(total(search(word, "no-such-tag"))).isZero();
+        assertThat(total(search(word, tag))).isEqualTo(2);
+        assertThat(result.items().getFirst().get("author").toString()).contains("Display " + author.username());
+    }
+
+    @Test
+    @Order(2)
+    void chineseQueriesFindChineseArticles() {
+        Api.User author = Api.author("zh");
+        String marker = Api.unique("zh").replaceAll("[^a-z0-9]", "");
+        Api.create(author, "分布式系统的一致性 " + marker, "本文介绍共识算法与复制状态机。", "PUBLISHED", List.of("中文"));
+
+        Api.await(Duration.ofSeconds(30), "Chinese article indexed", () -> search("一致性 " + marker, null).body().contains(marker));
+        Api.Reply byBody = search("共识算法", "中文");
+        assertThat(byBody.body()).contains(marker);
+        assertThat(byBody.json()).containsEntry("degraded", false);
+    }
+
+    @Test
+    @Order(3)
+    void deletedArticlesLeaveTheIndex() {
+        Api.User author = Api.author("unsearch");
+        String word = "gone" + Api.unique("g").replaceAll("[^a-z0-9]", "");
+        String slug = (String) Api.create(author, "Soon gone " + word, "b", "PUBLISHED", List.of()).get("slug");
+        Api.await(Duration.ofSeconds(30), "indexed", () -> total(search(word, null)) == 1);
+
+        Api.delete("/" + slug, author.token());
+
+        Api.await(Duration.ofSeconds(30), "removed from the index", () -> total(search(word, null)) == 0);
+    }
+
+    @Test
+    @Order(4)
+    void searchValidatesItsParameters() {
+        assertThat(Api.get("/search", null).status()).isEqualTo(400);
+        assertThat(Api.get("/search?q=x&size=0", null).status()).isEqualTo(400);
+        assertThat(Api.get("/search?q=x&page=-1", null).status()).isEqualTo(400);
+    }
+
+    @Test
+    @Order(5)
+    void reindexBuildsANewIndexAndSwitchesTheAliasWithoutDowntime() {
+        Api.User author = Api.author("reindex");
+        String word = "ridx" + Api.unique("r").replaceAll("[^a-z0-9]", "");
+        Api.create(author, "Reindexed " + word, "b", "PUBLISHED", List.of());
+        Api.await(Duration.ofSeconds(30), "indexed", () -> total(search(word, null)) == 1);
+        String admin = Api.admin().token();
+
+        assertThat(Api.post("/search/reindex", null, author.token()).status()).isEqualTo(403);
+        Api.Reply started = Api.post("/search/reindex", null, admin);
+        assertThat(started.status()).isEqualTo(202);
+        String job = (String) started.json().get("id");
+        Api.await(Duration.ofSeconds(60), "reindex job done", () -> {
+            assertThat(total(search(word, null))).isEqualTo(1);
+            return "DONE".equals(Api.get("/search/reindex/" + job, admin).json().get("status"));
+        });
+        Map<String, Object> done = Api.get("/search/reindex/" + job, admin).json();
+        assertThat((Long) done.get("indexed")).isGreaterThanOrEqualTo(1);
+        assertThat(total(search(word, null))).isEqualTo(1);
+        assertThat(Api.get("/search/reindex/unknown", admin).status()).isEqualTo(404);
+    }
+
+    @Test
+    @Order(6)
+    void withElasticsearchDownWritesSucceedSearchDegradesAndTheIndexCatchesUp() {
+        Api.User author = Api.author("outage");
+        String word = "outage" + Api.unique("o").replaceAll("[^a-z0-9]", "");
+        script("stop");
+        try {
+            Api.Reply created = Api.post("", Api.article("Written during outage " + word, "b", "PUBLISHED", List.of()), author.token());
+            assertThat(created.status()).isEqualTo(201);
+            Api.await(Duration.ofSeconds(15), "degraded search", () -> Boolean.TRUE.equals(search(word, null).json().get("degraded")));
+            assertThat(total(search(word, null))).isEqualTo(1);
+            assertThat(Api.send("GET", Api.SERVER + "/health/ready", null, null, Map.of(), false).status()).isEqualTo(200);
+        } finally {
+            script("start");
+        }
+        Api.await(Duration.ofSeconds(90), "index caught up after the restart", () -> {
+            Api.Reply r = search(word, null);
+            return Boolean.FALSE.equals(r.json().get("degraded")) && total(r) == 1;
+        });
+    }
+
+    private static Api.Reply search(String q, String tag) {
+        return Api.get("/search?q=" + java.net.URLEncoder.encode(q, StandardCharsets.UTF_8)
+                + (tag == null ? "" : "&tag=" + java.net.URLEncoder.encode(tag, StandardCharsets.UTF_8)), null);
+    }
+
+    private static long total(Api.Reply reply) {
+        assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+        return (Long) reply.json().get("total");
+    }
+
+    private static void script(String command) {
+        try {
+            Process process = new ProcessBuilder(ES_SCRIPT, command).redirectErrorStream(true).start();
+            if (!process.waitFor(180, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new AssertionError("elasticsearch.sh " + command + " timed out");
+            }
+            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (process.exitValue() != 0) {
+                throw new AssertionError("elasticsearch.sh " + command + " failed:\n" + output);
+            }
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+}
