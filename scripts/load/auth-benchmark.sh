@@ -39,12 +39,12 @@ rm -rf "${WLP:?}/usr/servers/$SERVER"
 cp user-war/src/main/liberty/config/server.xml "$WLP/usr/servers/$SERVER/server.xml"
 cp liberty-config/jvm.options "$WLP/usr/servers/$SERVER/jvm.options"
 cp user-war/target/user-war.war "$WLP/usr/servers/$SERVER/apps/"
-opts="connectionTimeZone=UTC&forceConnectionTimeZoneToSession=true&connectTimeout=2000"
+opts="timezone=UTC&connectTimeout=2000"
 cat > "$WLP/usr/servers/$SERVER/server.env" <<ENV
 HTTP_PORT=$PORT
 keystore_password=bench-only-keystore-password
-BLOG_DB_URL=jdbc:mysql://127.0.0.1:$BLOG_DB_PRIMARY_PORT/blog_users?$opts
-BLOG_DB_REPLICA_URL=jdbc:mysql://127.0.0.1:$BLOG_DB_REPLICA_PORT/blog_users?$opts
+BLOG_DB_URL=jdbc:mariadb://127.0.0.1:$BLOG_DB_PRIMARY_PORT/blog_users?$opts
+BLOG_DB_REPLICA_URL=jdbc:mariadb://127.0.0.1:$BLOG_DB_REPLICA_PORT/blog_users?$opts
 BLOG_DB_USER=blog_users
 BLOG_DB_PASSWORD=users-dev-pw
 BLOG_DB_REPLICA_ENABLED=true

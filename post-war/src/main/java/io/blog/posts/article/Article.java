@@ -1,6 +1,5 @@
 package io.blog.posts.article;
 
-import jakarta.persistence.Basic;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -39,12 +38,11 @@ public class Article {
     @Column(nullable = false, length = 500)
     private String summary;
 
-    // Lazy: lists never show bodies, and these are the large columns.
-    @Basic(fetch = FetchType.LAZY)
+    // Deliberately eager: with EclipseLink fetch groups, touching a lazy attribute of a changed
+    // entity reloads it and silently drops the unflushed changes (seen: a rename that kept the old title).
     @Column(name = "body_markdown", nullable = false)
     private String bodyMarkdown;
 
-    @Basic(fetch = FetchType.LAZY)
     @Column(name = "body_html", nullable = false)
     private String bodyHtml;
 

@@ -1,9 +1,7 @@
 package io.blog.posts.revision;
 
-import jakarta.persistence.Basic;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
@@ -38,7 +36,6 @@ public class Revision {
     @Column(nullable = false, length = 500)
     private String summary;
 
-    @Basic(fetch = FetchType.LAZY)
     @Column(name = "body_markdown", nullable = false)
     private String bodyMarkdown;
 

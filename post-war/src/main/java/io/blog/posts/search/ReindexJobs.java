@@ -116,7 +116,6 @@ public class ReindexJobs {
                 .createQuery("SELECT a FROM Article a WHERE a.status = :p AND a.deletedAt IS NULL AND a.id > :after ORDER BY a.id", Article.class)
                 .setParameter("p", ArticleStatus.PUBLISHED).setParameter("after", afterId)
                 .setMaxResults(PAGE).getResultList();
-        page.forEach(Article::getBodyMarkdown);
         return new ArrayList<>(page);
     }
 

@@ -212,8 +212,12 @@ public class SearchIndex {
         }
     }
 
-    /** Points the alias at {@code index} in one atomic step and drops the indexes it pointed to before. */
+    /**
+     * Points the alias at {@code index} in one atomic step and drops the indexes it pointed to
+     * before. The new index is refreshed first, so searches never see it half-visible.
+     */
     public void switchAlias(String index) {
+        call(() -> client.indices().refresh(r -> r.index(index)));
         List<String> old = call(() -> client.indices().existsAlias(a -> a.name(alias)).value()
                 ? new ArrayList<>(client.indices().getAlias(g -> g.name(alias)).aliases().keySet())
                 : new ArrayList<String>());

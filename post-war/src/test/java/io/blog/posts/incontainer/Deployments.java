@@ -1,0 +1,32 @@
+package io.blog.posts.incontainer;
+
+import org.assertj.core.api.Assertions;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+
+import java.io.File;
+import java.net.URISyntaxException;
+
+/** The packaged post-war plus the in-container test classes, under a name of its own. */
+final class Deployments {
+
+    private Deployments() {
+    }
+
+    static WebArchive postWarWith(Class<?>... testClasses) {
+        WebArchive war = ShrinkWrap.create(WebArchive.class, "posts-incontainer.war")
+                .merge(ShrinkWrap.createFromZipFile(WebArchive.class, new File("target/post-war.war")))
+                .addClasses(testClasses)
+                .addClass(Deployments.class)
+                .addAsLibrary(jarOf(Assertions.class));
+        return war;
+    }
+
+    private static File jarOf(Class<?> type) {
+        try {
+            return new File(type.getProtectionDomain().getCodeSource().getLocation().toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
