@@ -82,7 +82,7 @@ done
 ADMIN=$(token benchadmin "$ADMIN_PASSWORD")
 AUTHOR=$(token author1 Bench-Author-Pass-1)
 JDBC_JAR=$(ls user-war/target/liberty/wlp/usr/shared/resources/jdbc/mariadb-java-client-*.jar)
-generate() { "$JAVA_HOME/bin/java" -cp "$JDBC_JAR" scripts/load/generate-articles.java \
+generate() { "$JAVA_HOME/bin/java" -cp "$JDBC_JAR" scripts/load/GenerateArticles.java \
   "jdbc:mariadb://127.0.0.1:3317/blog_posts?$OPTS" blog_posts posts-dev-pw "$1" "${authors[@]}"; }
 reindex() {
   local job t0=$SECONDS
@@ -116,6 +116,11 @@ for _ in $(seq 1 200); do
 done
 for slug in $(head -100 "$WORK/hot-slugs.txt"); do curl -sf -o /dev/null "$P/$(python3 -c 'import sys,urllib.parse;print(urllib.parse.quote(sys.argv[1]))' "$slug")"; done
 
+echo "== warm-up (not reported)"
+for mode in slug list search; do
+  env MODE=$mode SLUGS="$WORK/all-slugs.txt" CURSORS="$WORK/cursors.txt" wrk -t2 -c16 -d10s -s scripts/load/posts-wrk.lua \
+    "http://127.0.0.1:$POSTS_PORT" >/dev/null 2>&1
+done
 echo "== reads ($DURATION each)"
 for c in 16 64; do
   run "by-slug cached (anonymous, 100 hot)" "$c" MODE=slug SLUGS="$WORK/hot-slugs.txt"
@@ -125,7 +130,7 @@ for c in 16 64; do
 done
 run "search ($ARTICLES articles)" 16 MODE=search
 
-echo "== outbox lag under a write burst (300 creates at 16 connections)"
+echo "== outbox lag under a 10 s write burst at 16 connections"
 max_age=0 max_backlog=0
 (env MODE=create AUTH="$AUTHOR" wrk -t2 -c16 -d10s -s scripts/load/posts-wrk.lua "http://127.0.0.1:$POSTS_PORT" > "$WORK/burst.txt" 2>&1) &
 burst=$!

@@ -28,6 +28,11 @@ public final class MetricNames {
     public static final String OUTBOX_OLDEST_AGE_SECONDS = "posts_outbox_oldest_age_seconds";
     public static final String VIEW_FLUSHES = "posts_view_flushes";
 
+    public static final String COMMENTS_CREATED = "comments_created";
+    public static final String COMMENTS_MODERATION_ACTIONS = "comments_moderation_actions";
+    public static final String COMMENTS_SPAM_DETECTED = "comments_spam_detected";
+    public static final String COMMENTS_PENDING = "comments_pending";
+
     private MetricNames() {
     }
 }

@@ -4,6 +4,7 @@ import io.blog.common.data.ReadRouting;
 import io.blog.common.metrics.MetricNames;
 import io.blog.common.problem.ProblemException;
 import io.blog.posts.article.Article;
+import io.blog.posts.article.ArticleRepository;
 import io.blog.posts.article.ArticleStatus;
 import io.blog.posts.author.AuthorProfile;
 import io.blog.posts.author.AuthorProfiles;
@@ -87,7 +88,8 @@ public class SearchService {
                 + (tag == null ? "" : " AND :tag MEMBER OF a.tags")
                 + (author == null ? "" : " AND a.author = :author");
         TypedQuery<Long> count = em.createQuery("SELECT COUNT(a)" + where, Long.class);
-        TypedQuery<Article> items = em.createQuery("SELECT a" + where + " ORDER BY a.publishedAt DESC, a.id DESC", Article.class)
+        TypedQuery<Article> items = ArticleRepository.withTagsInOneQuery(
+                        em.createQuery("SELECT a" + where + " ORDER BY a.publishedAt DESC, a.id DESC", Article.class))
                 .setFirstResult(page * size).setMaxResults(size);
         for (TypedQuery<?> q : List.of(count, items)) {
             q.setParameter("published", ArticleStatus.PUBLISHED).setParameter("q", pattern);

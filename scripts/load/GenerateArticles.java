@@ -1,7 +1,7 @@
 /*
  * Loads synthetic published articles straight into post-war's database, for benchmarks.
  *
- *   java -cp mariadb-java-client.jar scripts/load/generate-articles.java JDBC_URL USER PASSWORD COUNT AUTHORS...
+ *   java -cp mariadb-java-client.jar scripts/load/GenerateArticles.java JDBC_URL USER PASSWORD COUNT AUTHORS...
  *
  * Going around the API is deliberate: 100,000 articles through it would take longer than the
  * benchmark itself. The rows look like the API's (slug, rendered HTML, summary, tags, revision 1);
@@ -22,7 +22,7 @@ import java.util.UUID;
 
 void main(String[] args) throws Exception {
     if (args.length < 5) {
-        System.err.println("usage: generate-articles.java JDBC_URL USER PASSWORD COUNT AUTHOR...");
+        System.err.println("usage: GenerateArticles.java JDBC_URL USER PASSWORD COUNT AUTHOR...");
         System.exit(2);
     }
     String url = args[0];

@@ -1,0 +1,38 @@
+package io.blog.posts.it;
+
+import org.junit.jupiter.api.Test;
+import redis.clients.jedis.Jedis;
+import redis.clients.jedis.args.ClientPauseMode;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** With Redis unresponsive, reads and writes still work from the database (the cache is an optimisation). */
+class RedisOutageIT {
+
+    @Test
+    void articlesAreServedAndWrittenWhileRedisDoesNotAnswer() {
+        Api.User author = Api.author("noredis");
+        Map<String, Object> article = Api.create(author, "Survives Redis " + Api.unique("r"), "b", "PUBLISHED", List.of());
+        String slug = (String) article.get("slug");
+        URI redis = URI.create(System.getProperty("it.redis.url", "redis://127.0.0.1:6379/0"));
+        try (Jedis control = new Jedis(redis.getHost(), redis.getPort())) {
+            control.clientPause(4000, ClientPauseMode.ALL);
+        }
+        long started = System.nanoTime();
+        Api.Reply read = Api.get("/" + slug, null);
+        Api.Reply list = Api.get("?author=" + author.username(), null);
+        Api.Reply write = Api.put("/" + slug, Api.article((String) article.get("title"), "edited without Redis", "PUBLISHED",
+                List.of()), author.token(), "1");
+        long elapsedMillis = (System.nanoTime() - started) / 1_000_000;
+
+        assertThat(read.status()).isEqualTo(200);
+        assertThat(list.status()).isEqualTo(200);
+        assertThat(list.body()).contains(slug);
+        assertThat(write.status()).isEqualTo(200);
+        assertThat(elapsedMillis).isLessThan(4000);
+    }
+}
