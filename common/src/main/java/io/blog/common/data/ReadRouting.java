@@ -4,17 +4,17 @@ import io.blog.common.kv.KeyValueStore;
 import io.blog.common.kv.KeyValueStoreException;
 import io.blog.common.metrics.MetricNames;
 import jakarta.annotation.Resource;
+import io.blog.common.security.RequestCaller;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.ContextNotActiveException;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Status;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 
-import java.security.Principal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -56,7 +56,7 @@ public class ReadRouting {
     KeyValueStore store;
 
     @Inject
-    Instance<Principal> principal;
+    Instance<RequestCaller> caller;
 
     @Inject
     MetricRegistry metrics;
@@ -142,11 +142,9 @@ public class ReadRouting {
 
     private Optional<String> callerName() {
         try {
-            // Only a verified token names a caller; the container's anonymous principal must not
-            // make every anonymous reader share one read-your-writes position.
-            Principal p = principal.isResolvable() ? principal.get() : null;
-            return p instanceof JsonWebToken token && token.getName() != null ? Optional.of(token.getName()) : Optional.empty();
-        } catch (RuntimeException e) {
+            return Optional.ofNullable(caller.get().username());
+        } catch (ContextNotActiveException e) {
+            // Background jobs run outside any request and have no caller.
             return Optional.empty();
         }
     }

@@ -32,6 +32,9 @@ public class RevokedTokenFilter implements ContainerRequestFilter {
     @Inject
     MetricRegistry metrics;
 
+    @Inject
+    RequestCaller caller;
+
     @Override
     public void filter(ContainerRequestContext request) {
         Principal principal = request.getSecurityContext().getUserPrincipal();
@@ -43,11 +46,13 @@ public class RevokedTokenFilter implements ContainerRequestFilter {
             revoked = revocations.isTokenRevoked(token.getTokenID()) || revocations.isSubjectDisabled(token.getSubject());
         } catch (KeyValueStoreException e) {
             LOG.warning("Token revocation check skipped, store unavailable: " + e.getMessage());
+            caller.signedIn(token.getName());
             return;
         }
         if (revoked) {
             metrics.counter(MetricNames.REVOKED_TOKEN_REJECTIONS).inc();
             throw ProblemException.unauthorized("This token has been revoked; sign in again.");
         }
+        caller.signedIn(token.getName());
     }
 }

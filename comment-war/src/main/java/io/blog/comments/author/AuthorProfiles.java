@@ -1,0 +1,63 @@
+package io.blog.comments.author;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Display data for commenters: from a short per-instance cache, else one batch call to user-war
+ * for all missing names of a page. Names user-war could not resolve are simply absent.
+ */
+@ApplicationScoped
+public class AuthorProfiles {
+
+    private static final int MAX_BATCH = 100;
+
+    private record Cached(AuthorProfile profile, Instant expires) {
+    }
+
+    private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+
+    @Inject
+    UserDirectory directory;
+
+    @Inject
+    @ConfigProperty(name = "blog.users.profile-cache-seconds", defaultValue = "60")
+    long cacheSeconds;
+
+    public Map<String, AuthorProfile> lookup(Set<String> usernames) {
+        Instant now = Instant.now();
+        Map<String, AuthorProfile> found = new HashMap<>();
+        List<String> missing = new ArrayList<>();
+        for (String name : usernames) {
+            Cached cached = cache.get(name);
+            if (cached != null && cached.expires().isAfter(now)) {
+                found.put(name, cached.profile());
+            } else {
+                missing.add(name);
+            }
+        }
+        Instant expires = now.plus(Duration.ofSeconds(cacheSeconds));
+        for (int from = 0; from < missing.size(); from += MAX_BATCH) {
+            List<String> batch = missing.subList(from, Math.min(missing.size(), from + MAX_BATCH));
+            for (UsersClient.Profile p : directory.profiles(batch)) {
+                AuthorProfile profile = new AuthorProfile(p.username(), p.displayName(), p.avatarUrl());
+                cache.put(p.username(), new Cached(profile, expires));
+                found.put(p.username(), profile);
+            }
+        }
+        if (cache.size() > 10_000) {
+            cache.entrySet().removeIf(e -> e.getValue().expires().isBefore(now));
+        }
+        return found;
+    }
+}

@@ -1,0 +1,25 @@
+package io.blog.comments.author;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import java.util.List;
+
+/** user-war's batch profile lookup, as a MicroProfile Rest Client. */
+@Path("/api/users")
+public interface UsersClient {
+
+    @GET
+    @Path("profiles")
+    @Produces(MediaType.APPLICATION_JSON)
+    ProfileList profiles(@QueryParam("usernames") String commaSeparatedUsernames);
+
+    record ProfileList(List<Profile> items) {
+    }
+
+    record Profile(String username, String displayName, String avatarUrl) {
+    }
+}

@@ -1,0 +1,2 @@
+/** Commenter display data from user-war, fetched once per page with fault tolerance and cached briefly. */
+package io.blog.comments.author;

@@ -1,0 +1,2 @@
+/** Start-up work: schema migrations. */
+package io.blog.comments.bootstrap;
