@@ -1,6 +1,6 @@
 package io.blog.comments.article;
 
-import io.blog.comments.http.RequestIdForwarding;
+import io.blog.common.http.RequestIdForwarding;
 import io.blog.common.problem.ProblemException;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;

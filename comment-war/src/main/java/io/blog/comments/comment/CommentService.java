@@ -2,8 +2,8 @@ package io.blog.comments.comment;
 
 import io.blog.comments.article.ArticleDirectory;
 import io.blog.comments.article.PublishedArticle;
-import io.blog.comments.author.AuthorProfile;
-import io.blog.comments.author.AuthorProfiles;
+import io.blog.common.profile.AuthorProfile;
+import io.blog.common.profile.AuthorProfiles;
 import io.blog.comments.comment.CommentRequests.NewComment;
 import io.blog.comments.comment.CommentViews.CommentNode;
 import io.blog.comments.comment.CommentViews.Counts;

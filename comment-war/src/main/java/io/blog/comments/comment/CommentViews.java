@@ -1,6 +1,6 @@
 package io.blog.comments.comment;
 
-import io.blog.comments.author.AuthorProfile;
+import io.blog.common.profile.AuthorProfile;
 
 import java.time.Instant;
 import java.util.List;

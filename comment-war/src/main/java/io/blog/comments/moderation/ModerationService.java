@@ -1,7 +1,7 @@
 package io.blog.comments.moderation;
 
-import io.blog.comments.author.AuthorProfile;
-import io.blog.comments.author.AuthorProfiles;
+import io.blog.common.profile.AuthorProfile;
+import io.blog.common.profile.AuthorProfiles;
 import io.blog.comments.comment.Caller;
 import io.blog.comments.comment.Comment;
 import io.blog.comments.comment.CommentRepository;

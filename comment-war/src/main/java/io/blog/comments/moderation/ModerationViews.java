@@ -1,6 +1,6 @@
 package io.blog.comments.moderation;
 
-import io.blog.comments.author.AuthorProfile;
+import io.blog.common.profile.AuthorProfile;
 import io.blog.comments.comment.Comment;
 
 import java.time.Instant;

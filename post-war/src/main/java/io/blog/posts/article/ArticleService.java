@@ -12,7 +12,7 @@ import io.blog.posts.article.ArticleRequests.ArticleInput;
 import io.blog.posts.article.ArticleViews.ArticleSummary;
 import io.blog.posts.article.ArticleViews.ArticleView;
 import io.blog.posts.article.ArticleViews.Preview;
-import io.blog.posts.author.AuthorProfiles;
+import io.blog.common.profile.AuthorProfiles;
 import io.blog.posts.markdown.MarkdownRenderer;
 import io.blog.posts.revision.Revisions;
 import io.blog.posts.search.SearchOutbox;
@@ -277,7 +277,7 @@ public class ArticleService {
     }
 
     private List<ArticleSummary> withAuthors(List<ArticleSummary> items) {
-        Map<String, io.blog.posts.author.AuthorProfile> profiles =
+        Map<String, io.blog.common.profile.AuthorProfile> profiles =
                 authors.lookup(items.stream().map(i -> i.author().username()).collect(java.util.stream.Collectors.toSet()));
         return items.stream().map(i -> i.withAuthor(profiles.getOrDefault(i.author().username(), i.author()))).toList();
     }

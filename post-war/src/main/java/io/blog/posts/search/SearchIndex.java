@@ -19,7 +19,7 @@ import co.elastic.clients.transport.rest5_client.low_level.Rest5Client;
 import co.elastic.clients.util.NamedValue;
 import io.blog.common.json.InstantAdapter;
 import io.blog.posts.article.Article;
-import io.blog.posts.author.AuthorProfile;
+import io.blog.common.profile.AuthorProfile;
 import io.blog.posts.markdown.MarkdownRenderer;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;

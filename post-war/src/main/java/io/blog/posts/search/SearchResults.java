@@ -1,6 +1,6 @@
 package io.blog.posts.search;
 
-import io.blog.posts.author.AuthorProfile;
+import io.blog.common.profile.AuthorProfile;
 
 import java.time.Instant;
 import java.util.List;

@@ -2,7 +2,7 @@ package io.blog.posts.incontainer;
 
 import io.blog.common.cache.JsonCache;
 import io.blog.common.kv.KeyValueStore;
-import io.blog.posts.author.AuthorProfiles;
+import io.blog.common.profile.AuthorProfiles;
 import io.blog.posts.search.SearchIndex;
 import io.blog.posts.search.SearchOutbox;
 import io.blog.posts.view.ViewCounter;

@@ -1,6 +1,6 @@
-package io.blog.comments.author;
+package io.blog.common.profile;
 
-/** How a comment shows its author. Without user-war only the username is known. */
+/** How an article or comment shows its author. Without user-war only the username is known. */
 public record AuthorProfile(String username, String displayName, String avatarUrl) {
 
     public static AuthorProfile unresolved(String username) {

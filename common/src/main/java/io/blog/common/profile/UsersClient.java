@@ -1,4 +1,4 @@
-package io.blog.comments.author;
+package io.blog.common.profile;
 
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;

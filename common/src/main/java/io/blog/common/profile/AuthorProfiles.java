@@ -1,4 +1,4 @@
-package io.blog.posts.author;
+package io.blog.common.profile;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -12,16 +12,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.logging.Logger;
 
 /**
  * Display data for authors: from a short per-instance cache, else one batch call to user-war for
- * all missing names. When user-war cannot answer, articles still go out with the username alone.
+ * all missing names of a page. Names user-war could not resolve (or all of them while it is down)
+ * are simply absent, and callers show the username alone.
  */
 @ApplicationScoped
 public class AuthorProfiles {
 
-    private static final Logger LOG = Logger.getLogger(AuthorProfiles.class.getName());
     private static final int MAX_BATCH = 100;
 
     private record Cached(AuthorProfile profile, Instant expires) {
@@ -48,17 +47,13 @@ public class AuthorProfiles {
                 missing.add(name);
             }
         }
+        Instant expires = now.plus(Duration.ofSeconds(cacheSeconds));
         for (int from = 0; from < missing.size(); from += MAX_BATCH) {
             List<String> batch = missing.subList(from, Math.min(missing.size(), from + MAX_BATCH));
-            try {
-                Instant expires = now.plus(Duration.ofSeconds(cacheSeconds));
-                for (UsersClient.Profile p : directory.profiles(batch)) {
-                    AuthorProfile profile = new AuthorProfile(p.username(), p.displayName(), p.avatarUrl());
-                    cache.put(p.username(), new Cached(profile, expires));
-                    found.put(p.username(), profile);
-                }
-            } catch (RuntimeException e) {
-                LOG.fine(() -> "Author profiles unavailable, serving usernames only: " + e);
+            for (UsersClient.Profile p : directory.profiles(batch)) {
+                AuthorProfile profile = new AuthorProfile(p.username(), p.displayName(), p.avatarUrl());
+                cache.put(p.username(), new Cached(profile, expires));
+                found.put(p.username(), profile);
             }
         }
         if (cache.size() > 10_000) {

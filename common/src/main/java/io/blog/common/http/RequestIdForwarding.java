@@ -1,4 +1,4 @@
-package io.blog.comments.http;
+package io.blog.common.http;
 
 import io.blog.common.http.RequestIds;
 import jakarta.ws.rs.client.ClientRequestContext;

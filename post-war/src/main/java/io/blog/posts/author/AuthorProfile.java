@@ -1,9 +1,0 @@
-package io.blog.posts.author;
-
-/** How an article shows its author. Without user-war only the username is known. */
-public record AuthorProfile(String username, String displayName, String avatarUrl) {
-
-    public static AuthorProfile unresolved(String username) {
-        return new AuthorProfile(username, null, null);
-    }
-}
