@@ -26,13 +26,18 @@ public class KeyValueStoreProducer {
     @ConfigProperty(name = "blog.redis.timeout-ms", defaultValue = "500")
     long timeoutMillis;
 
+    @Inject
+    @ConfigProperty(name = "blog.redis.pause-after-failure-ms", defaultValue = "1000")
+    long pauseAfterFailureMillis;
+
     private KeyValueStore store;
 
     @Produces
     @ApplicationScoped
     KeyValueStore keyValueStore() {
         if (redisUrl.isPresent() && !redisUrl.get().isBlank()) {
-            store = new RedisKeyValueStore(URI.create(redisUrl.get()), Duration.ofMillis(timeoutMillis));
+            store = new RedisKeyValueStore(URI.create(redisUrl.get()), Duration.ofMillis(timeoutMillis),
+                    Duration.ofMillis(pauseAfterFailureMillis));
         } else {
             LOG.warning("blog.redis.url is not set: using an in-process key-value store. "
                     + "Rate limits and token revocation are then per instance; set BLOG_REDIS_URL in production.");

@@ -5,6 +5,7 @@ import redis.clients.jedis.AbstractPipeline;
 import redis.clients.jedis.Connection;
 import redis.clients.jedis.JedisPooled;
 import redis.clients.jedis.Response;
+import redis.clients.jedis.exceptions.JedisConnectionException;
 import redis.clients.jedis.exceptions.JedisDataException;
 import redis.clients.jedis.params.SetParams;
 
@@ -16,13 +17,25 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
 
-/** Redis through a Jedis connection pool. */
+/**
+ * Redis through a Jedis connection pool. After a connection failure or timeout the store fails
+ * fast for a short pause instead of making every caller wait for its own timeout: a hung Redis
+ * would otherwise add a timeout per Redis call to every request, and services calling each other
+ * would time out in a cascade.
+ */
 public class RedisKeyValueStore implements KeyValueStore, AutoCloseable {
 
     private final JedisPooled jedis;
     private final String description;
+    private final long pauseAfterFailureMillis;
+    private volatile long unavailableUntil;
 
     public RedisKeyValueStore(URI uri, Duration timeout) {
+        this(uri, timeout, Duration.ofSeconds(1));
+    }
+
+    public RedisKeyValueStore(URI uri, Duration timeout, Duration pauseAfterFailure) {
+        this.pauseAfterFailureMillis = pauseAfterFailure.toMillis();
         GenericObjectPoolConfig<Connection> pool = new GenericObjectPoolConfig<>();
         pool.setMaxTotal(32);
         pool.setMaxWait(timeout);
@@ -136,8 +149,14 @@ public class RedisKeyValueStore implements KeyValueStore, AutoCloseable {
     }
 
     private <T> T call(Supplier<T> command) {
+        if (System.currentTimeMillis() < unavailableUntil) {
+            throw new KeyValueStoreException("Redis is treated as unavailable after a recent failure", null);
+        }
         try {
             return command.get();
+        } catch (JedisConnectionException e) {
+            unavailableUntil = System.currentTimeMillis() + pauseAfterFailureMillis;
+            throw new KeyValueStoreException("Redis unreachable: " + e.getMessage(), e);
         } catch (RuntimeException e) {
             throw new KeyValueStoreException("Redis call failed: " + e.getMessage(), e);
         }

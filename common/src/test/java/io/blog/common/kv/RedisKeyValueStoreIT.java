@@ -43,6 +43,23 @@ class RedisKeyValueStoreIT {
     }
 
     @Test
+    void afterAFailureTheStoreFailsFastInsteadOfWaitingAgain() throws Exception {
+        try (java.net.ServerSocket silent = new java.net.ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress());
+             RedisKeyValueStore hung = new RedisKeyValueStore(URI.create("redis://127.0.0.1:" + silent.getLocalPort()),
+                     Duration.ofMillis(300), Duration.ofSeconds(5))) {
+            long t0 = System.nanoTime();
+            assertThatThrownBy(() -> hung.get("x")).isInstanceOf(KeyValueStoreException.class);
+            Duration first = Duration.ofNanos(System.nanoTime() - t0);
+            long t1 = System.nanoTime();
+            assertThatThrownBy(() -> hung.get("y")).isInstanceOf(KeyValueStoreException.class);
+            Duration second = Duration.ofNanos(System.nanoTime() - t1);
+
+            assertThat(first).isGreaterThanOrEqualTo(Duration.ofMillis(250));
+            assertThat(second).isLessThan(Duration.ofMillis(50));
+        }
+    }
+
+    @Test
     void anUnreachableServerRaisesAStoreExceptionQuickly() {
         try (RedisKeyValueStore dead = new RedisKeyValueStore(URI.create("redis://127.0.0.1:1"), Duration.ofMillis(200))) {
             long t0 = System.nanoTime();

@@ -1,0 +1,36 @@
+package io.blog.comments.it;
+
+import org.junit.jupiter.api.Test;
+import redis.clients.jedis.Jedis;
+import redis.clients.jedis.args.ClientPauseMode;
+
+import java.net.URI;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * With Redis unresponsive, comments are still written and read: the duplicate check and the
+ * burst limits fail open, and the database is the source of truth.
+ */
+class RedisOutageIT {
+
+    @Test
+    void commentsAreWrittenAndListedWhileRedisDoesNotAnswer() {
+        Api.User writer = Api.author("noredis");
+        String post = Api.publishedArticle(writer);
+        Api.User editor = Api.editor("noredis-ed");
+        URI redis = URI.create(System.getProperty("it.redis.url", "redis://127.0.0.1:6379/0"));
+        try (Jedis control = new Jedis(redis.getHost(), redis.getPort())) {
+            control.clientPause(4000, ClientPauseMode.ALL);
+        }
+        long started = System.nanoTime();
+        Api.Reply created = Api.comment(editor, post, null, "Written while Redis sleeps " + Api.unique("r"));
+        Api.Reply listed = Api.thread(post, editor.token(), "");
+        long elapsedMillis = (System.nanoTime() - started) / 1_000_000;
+
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        assertThat(listed.status()).isEqualTo(200);
+        assertThat(listed.body()).contains(Api.id(created.json()));
+        assertThat(elapsedMillis).isLessThan(4000);
+    }
+}
