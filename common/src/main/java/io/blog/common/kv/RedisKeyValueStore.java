@@ -129,10 +129,15 @@ public class RedisKeyValueStore implements KeyValueStore, AutoCloseable {
         });
     }
 
+    /** Always asks Redis, also during the fail-fast pause; an answer ends the pause at once. */
     @Override
     public boolean ping() {
         try {
-            return "PONG".equals(jedis.ping());
+            boolean up = "PONG".equals(jedis.ping());
+            if (up) {
+                unavailableUntil = 0;
+            }
+            return up;
         } catch (RuntimeException e) {
             return false;
         }
