@@ -1,0 +1,81 @@
+#!/usr/bin/env bash
+# Reports the health of every component of the production topology, one line each, and exits 1
+# when any is unhealthy. It checks them all, whatever fails first.
+#
+#   scripts/deployment/health-check.sh
+set -uo pipefail
+log() { echo "health-check: $*" >&2; }
+die() { log "ERROR: $*"; exit 2; }
+# shellcheck source=lib.sh
+source "$(dirname "$0")/lib.sh"
+load_env
+cd "$DEPLOY_ROOT"
+
+unhealthy=0
+report() { # $1 component, $2 ok|FAIL, $3 detail
+  printf '%-28s %-4s %s\n' "$1" "$2" "$3"
+  [[ $2 == ok ]] || unhealthy=$((unhealthy + 1))
+}
+
+sql() { # $1 role, $2 SQL
+  mariadb --no-defaults --socket="$BLOG_DB_PAIR_DIR/$1.sock" -u"$(id -un)" --batch --skip-column-names -e "$2" 2>&1
+}
+if out=$(sql primary "SELECT @@read_only"); then
+  [[ $out == 0 ]] && report mariadb-primary ok "writable on :$BLOG_DB_PRIMARY_PORT" || report mariadb-primary FAIL "read_only=$out"
+else
+  report mariadb-primary FAIL "${out:-no answer} (:$BLOG_DB_PRIMARY_PORT)"
+fi
+if out=$(mariadb --no-defaults --socket="$BLOG_DB_PAIR_DIR/replica.sock" -u"$(id -un)" -e 'SHOW SLAVE STATUS\G' 2>&1); then
+  io=$(awk '/Slave_IO_Running:/{print $2}' <<<"$out")
+  sqlt=$(awk '/Slave_SQL_Running:/{print $2}' <<<"$out")
+  lag=$(awk '/Seconds_Behind_Master:/{print $2}' <<<"$out")
+  ro=$(sql replica "SELECT @@read_only")
+  if [[ $io == Yes && $sqlt == Yes && $ro == 1 ]]; then
+    report mariadb-replica ok "replicating, ${lag}s behind, read-only (:$BLOG_DB_REPLICA_PORT)"
+  else
+    report mariadb-replica FAIL "io=$io sql=$sqlt lag=$lag read_only=$ro"
+  fi
+else
+  report mariadb-replica FAIL "no answer (:$BLOG_DB_REPLICA_PORT)"
+fi
+
+if out=$(redis_cli ping 2>&1) && [[ $out == PONG ]]; then
+  report redis ok "PONG on :$BLOG_REDIS_PORT, $(redis_cli info memory 2>/dev/null | awk -F: '/^used_memory_human/{print $2}' | tr -d '\r') used"
+else
+  report redis FAIL "${out:-no answer} (:$BLOG_REDIS_PORT)"
+fi
+
+if out=$(curl -sf -m 5 "http://127.0.0.1:$BLOG_ES_PORT/_cluster/health") && [[ $out =~ \"status\":\"(green|yellow)\" ]]; then
+  report elasticsearch ok "cluster ${BASH_REMATCH[1]} on :$BLOG_ES_PORT"
+else
+  report elasticsearch FAIL "${out:-no answer} (:$BLOG_ES_PORT)"
+fi
+
+while read -r svc _ n port; do
+  code=$(curl -s -o /tmp/health-check.$$ -w '%{http_code}' -m 5 "http://127.0.0.1:$port/health/ready")
+  if [[ $code == 200 ]]; then
+    report "$svc-$n" ok "ready on :$port"
+  else
+    down=$(python3 -c 'import json,sys
+try:
+    d = json.load(open(sys.argv[1]))
+    print(", ".join(c["name"] for c in d.get("checks", []) if c.get("status") != "UP"))
+except Exception:
+    pass' /tmp/health-check.$$ 2>/dev/null)
+    report "$svc-$n" FAIL "HTTP ${code/000/no answer} on :$port${down:+ (down: $down)}"
+  fi
+  rm -f /tmp/health-check.$$
+done < <(instances)
+
+if out=$(curl -sf -m 5 "http://127.0.0.1:$GATEWAY_INTERNAL_PORT/stub_status"); then
+  report gateway-internal ok "$(head -1 <<<"$out" | tr -s ' ')"
+else
+  report gateway-internal FAIL "no stub_status on :$GATEWAY_INTERNAL_PORT"
+fi
+for path in / /api/posts?limit=1 /api/users/jwks; do
+  code=$(curl -s -o /dev/null -w '%{http_code}' -m 5 "http://127.0.0.1:$GATEWAY_PORT$path")
+  [[ $code == 200 ]] && report "gateway $path" ok "200" || report "gateway $path" FAIL "HTTP ${code/000/no answer}"
+done
+
+if (( unhealthy )); then log "$unhealthy component(s) unhealthy"; exit 1; fi
+log "all healthy"

@@ -1,0 +1,81 @@
+# Shared by start-production.sh, stop-production.sh, health-check.sh and gateway.sh: where the
+# production topology lives, which ports it uses, and the secrets it reads from the env file.
+# Sourced, not run.
+
+DEPLOY_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
+
+# The env file holds the secrets; without one, nothing starts (there are no production defaults
+# for secrets). Values already in the environment win, so tests can override single ports.
+BLOG_ENV_FILE=${BLOG_ENV_FILE:-$DEPLOY_ROOT/scripts/deployment/.env.production}
+load_env() {
+  [[ -f $BLOG_ENV_FILE ]] || die "no env file at $BLOG_ENV_FILE (copy scripts/deployment/.env.production.example and fill in the secrets, or set BLOG_ENV_FILE)"
+  local line key value
+  while IFS= read -r line || [[ -n $line ]]; do
+    [[ $line =~ ^[[:space:]]*(#|$) ]] && continue
+    [[ $line =~ ^([A-Z_][A-Z0-9_]*)=(.*)$ ]] || die "$BLOG_ENV_FILE: cannot read line: $line"
+    key=${BASH_REMATCH[1]} value=${BASH_REMATCH[2]}
+    value=${value#\"} value=${value%\"}
+    [[ -n ${!key+set} ]] || export "$key=$value"
+  done <"$BLOG_ENV_FILE"
+
+  BLOG_PROD_DIR=${BLOG_PROD_DIR:-/var/lib/blog-production}
+  GATEWAY_PORT=${GATEWAY_PORT:-8088}
+  GATEWAY_INTERNAL_PORT=${GATEWAY_INTERNAL_PORT:-8089}
+  BLOG_USERS_PORTS=${BLOG_USERS_PORTS:-9111 9112}
+  BLOG_POSTS_PORTS=${BLOG_POSTS_PORTS:-9121 9122}
+  BLOG_COMMENTS_PORTS=${BLOG_COMMENTS_PORTS:-9131 9132}
+  BLOG_DB_PRIMARY_PORT=${BLOG_DB_PRIMARY_PORT:-3326}
+  BLOG_DB_REPLICA_PORT=${BLOG_DB_REPLICA_PORT:-3327}
+  BLOG_REDIS_PORT=${BLOG_REDIS_PORT:-6381}
+  BLOG_ES_PORT=${BLOG_ES_PORT:-9260}
+  BLOG_ES_TRANSPORT_PORT=${BLOG_ES_TRANSPORT_PORT:-9360}
+  BLOG_PUBLIC_BASE_URL=${BLOG_PUBLIC_BASE_URL:-http://localhost:$GATEWAY_PORT}
+  export BLOG_PROD_DIR GATEWAY_PORT GATEWAY_INTERNAL_PORT BLOG_DB_PRIMARY_PORT BLOG_DB_REPLICA_PORT \
+    BLOG_REDIS_PORT BLOG_ES_PORT BLOG_ES_TRANSPORT_PORT BLOG_PUBLIC_BASE_URL
+
+  # What mariadb-pair.sh and elasticsearch.sh read.
+  export BLOG_DB_PAIR_DIR=$BLOG_PROD_DIR/mariadb BLOG_ES_DIR=$BLOG_PROD_DIR/elasticsearch
+
+  WLP=$BLOG_PROD_DIR/wlp
+  GATEWAY_DIR=$BLOG_PROD_DIR/gateway
+  REDIS_DIR=$BLOG_PROD_DIR/redis
+}
+
+require_secrets() {
+  local name missing=()
+  for name in BLOG_USERS_DB_PASSWORD BLOG_POSTS_DB_PASSWORD BLOG_COMMENTS_DB_PASSWORD BLOG_REPL_PASSWORD \
+              BLOG_REDIS_PASSWORD BLOG_KEYSTORE_PASSWORD BLOG_ADMIN_USERNAME BLOG_ADMIN_EMAIL BLOG_ADMIN_PASSWORD; do
+    if [[ -z ${!name:-} || ${!name} == change-me* ]]; then missing+=("$name"); fi
+  done
+  (( ${#missing[@]} == 0 )) || die "set real values in $BLOG_ENV_FILE for: ${missing[*]}"
+}
+
+# One line per service instance: "<service> <schema> <instance-number> <port>".
+instances() {
+  local svc schema ports n port
+  for svc in users posts comments; do
+    case $svc in
+      users) ports=$BLOG_USERS_PORTS ;;
+      posts) ports=$BLOG_POSTS_PORTS ;;
+      comments) ports=$BLOG_COMMENTS_PORTS ;;
+    esac
+    n=0
+    for port in $ports; do
+      n=$((n + 1))
+      echo "$svc $svc $n $port"
+    done
+  done
+}
+
+# The Maven module and WAR that hold each service.
+module_of() {
+  case $1 in users) echo user-war ;; posts) echo post-war ;; comments) echo comment-war ;; esac
+}
+
+redis_cli() { REDISCLI_AUTH=$BLOG_REDIS_PASSWORD redis-cli -h 127.0.0.1 -p "$BLOG_REDIS_PORT" "$@"; }
+
+port_busy() { ss -ltnH "sport = :$1" | grep -q .; }
+
+T0=${T0:-$(date +%s%N)}
+elapsed() { printf '%d.%d s' $(( ($(date +%s%N) - T0) / 1000000000 )) $(( ($(date +%s%N) - T0) / 100000000 % 10 )); }

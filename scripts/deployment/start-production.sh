@@ -1,0 +1,178 @@
+#!/usr/bin/env bash
+# The production topology on one Linux host, without containers, everything on loopback ports:
+#   MariaDB primary + read-only replica (GTID), Redis (password, AOF), one Elasticsearch node,
+#   two Liberty servers per service (each WAR alone in its server), the nginx gateway.
+#
+#   ./mvnw package -DskipTests                  # once: builds the WARs and unpacks Liberty
+#   cp scripts/deployment/.env.production.example scripts/deployment/.env.production  # fill in secrets
+#   scripts/deployment/start-production.sh
+#
+# Each tier is started, then waited for until healthy; the first that does not come up stops the
+# script with its name and the tail of its log. Running it again starts only what is not running.
+# scripts/deployment/health-check.sh reports on everything; stop-production.sh stops it all.
+set -euo pipefail
+log() { echo "start-production: $*" >&2; }
+die() { log "FAILED: $*"; exit 1; }
+# shellcheck source=lib.sh
+source "$(dirname "$0")/lib.sh"
+load_env
+require_secrets
+cd "$DEPLOY_ROOT"
+
+for tool in mariadbd redis-server redis-cli nginx curl envsubst openssl setpriv unzip; do
+  command -v "$tool" >/dev/null || die "$tool is not installed (Debian: mariadb-server redis-server nginx-light curl gettext-base openssl util-linux unzip)"
+done
+[[ -x $JAVA_HOME/bin/java ]] || die "no JDK at JAVA_HOME=$JAVA_HOME"
+for module in user-war post-war comment-war; do
+  [[ -f $module/target/$module.war && -x $module/target/liberty/wlp/bin/server ]] \
+    || die "$module is not built: run ./mvnw package -DskipTests first"
+done
+mkdir -p "$BLOG_PROD_DIR"
+
+# --- database: primary + replica ------------------------------------------------------------
+export BLOG_USERS_DB_PASSWORD BLOG_POSTS_DB_PASSWORD BLOG_COMMENTS_DB_PASSWORD BLOG_REPL_PASSWORD
+scripts/dev/mariadb-pair.sh start >"$BLOG_PROD_DIR/mariadb-start.log" 2>&1 \
+  || { tail -15 "$BLOG_PROD_DIR/mariadb-start.log" >&2; die "MariaDB primary/replica (log: $BLOG_PROD_DIR/mariadb-start.log)"; }
+log "MariaDB primary :$BLOG_DB_PRIMARY_PORT, replica :$BLOG_DB_REPLICA_PORT ($(elapsed))"
+
+# --- Redis ------------------------------------------------------------------------------------
+mkdir -p "$REDIS_DIR"
+if ! redis_cli ping 2>/dev/null | grep -q PONG; then
+  port_busy "$BLOG_REDIS_PORT" && die "Redis: port $BLOG_REDIS_PORT is busy with something else"
+  # The password goes through a config file, never the command line (ps would show it).
+  umask 077
+  cat >"$REDIS_DIR/redis.conf" <<EOF
+port $BLOG_REDIS_PORT
+bind 127.0.0.1
+dir $REDIS_DIR
+pidfile $REDIS_DIR/redis.pid
+logfile $REDIS_DIR/redis.log
+daemonize yes
+appendonly yes
+save ""
+maxmemory 256mb
+maxmemory-policy volatile-lru
+requirepass "$BLOG_REDIS_PASSWORD"
+EOF
+  umask 022
+  redis-server "$REDIS_DIR/redis.conf"
+  for _ in $(seq 1 50); do redis_cli ping 2>/dev/null | grep -q PONG && break; sleep 0.1; done
+  redis_cli ping 2>/dev/null | grep -q PONG || { tail -5 "$REDIS_DIR/redis.log" >&2; die "Redis on :$BLOG_REDIS_PORT"; }
+fi
+log "Redis :$BLOG_REDIS_PORT ($(elapsed))"
+
+# --- Elasticsearch ------------------------------------------------------------------------------
+scripts/dev/elasticsearch.sh start >"$BLOG_PROD_DIR/elasticsearch-start.log" 2>&1 \
+  || { tail -15 "$BLOG_PROD_DIR/elasticsearch-start.log" >&2; die "Elasticsearch (log: $BLOG_PROD_DIR/elasticsearch-start.log)"; }
+log "Elasticsearch :$BLOG_ES_PORT ($(elapsed))"
+
+# --- gateway first: services reach each other (JWKS, profiles, article checks) through its
+# internal listener, so it must be there when they start; instances join as they come up. -------
+scripts/deployment/gateway.sh start || die "nginx gateway"
+
+# --- Liberty servers --------------------------------------------------------------------------
+# One runtime for every instance, copied out of the build so a later `mvn clean` cannot pull it
+# from under running servers.
+if [[ ! -x $WLP/bin/server ]]; then
+  mkdir -p "$WLP.new"
+  tar -C user-war/target/liberty/wlp --exclude=./usr/servers -cf - . | tar -C "$WLP.new" -xf -
+  mv "$WLP.new" "$WLP"
+fi
+mkdir -p "$WLP/usr/shared/config/blog" "$WLP/usr/shared/resources/jdbc"
+cp liberty-config/fragments/*.xml "$WLP/usr/shared/config/blog/"
+cp user-war/target/liberty/wlp/usr/shared/resources/jdbc/mariadb-java-client-*.jar "$WLP/usr/shared/resources/jdbc/"
+
+SECRETS=$BLOG_PROD_DIR/secrets
+mkdir -p "$SECRETS" && chmod 700 "$SECRETS"
+if [[ -z ${BLOG_JWT_SIGNING_KEY_FILE:-} ]]; then
+  BLOG_JWT_SIGNING_KEY_FILE=$SECRETS/jwt-signing-key.pem
+  # Every user-war instance must sign with the same key, and it must survive restarts, or every
+  # token issued so far would stop validating.
+  [[ -s $BLOG_JWT_SIGNING_KEY_FILE ]] || (umask 077 && openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 \
+    -out "$BLOG_JWT_SIGNING_KEY_FILE" 2>/dev/null) || die "could not generate the JWT signing key"
+fi
+
+running() { curl -s -o /dev/null -m 2 "http://127.0.0.1:$1/health/live"; }
+
+create_server() { # $1 service $2 schema $3 instance $4 port
+  local svc=$1 schema=$2 n=$3 port=$4 module dir pw internal="http://127.0.0.1:$GATEWAY_INTERNAL_PORT"
+  module=$(module_of "$svc")
+  dir=$WLP/usr/servers/$svc-$n
+  mkdir -p "$dir/apps"
+  cp "$module/src/main/liberty/config/server.xml" liberty-config/jvm.options "$dir/"
+  cp "$module/target/$module.war" "$dir/apps/"
+  case $svc in
+    users) pw=$BLOG_USERS_DB_PASSWORD ;; posts) pw=$BLOG_POSTS_DB_PASSWORD ;; comments) pw=$BLOG_COMMENTS_DB_PASSWORD ;;
+  esac
+  local opts="timezone=UTC&connectTimeout=2000"
+  (
+    umask 077
+    {
+      echo "HTTP_PORT=$port"
+      echo "keystore_password=$BLOG_KEYSTORE_PASSWORD"
+      echo "BLOG_LOG_CONSOLE_FORMAT=JSON"
+      echo "BLOG_DB_URL=jdbc:mariadb://127.0.0.1:$BLOG_DB_PRIMARY_PORT/blog_$schema?$opts"
+      echo "BLOG_DB_REPLICA_URL=jdbc:mariadb://127.0.0.1:$BLOG_DB_REPLICA_PORT/blog_$schema?$opts"
+      echo "BLOG_DB_REPLICA_ENABLED=true"
+      echo "BLOG_DB_USER=blog_$schema"
+      echo "BLOG_DB_PASSWORD=$pw"
+      echo "BLOG_REDIS_URL=redis://:$BLOG_REDIS_PASSWORD@127.0.0.1:$BLOG_REDIS_PORT/0"
+      echo "BLOG_JWT_JWKS_URL=$internal/api/users/jwks"
+      echo "BLOG_USERS_URL=$internal"
+      echo "BLOG_POSTS_URL=$internal"
+      echo "BLOG_SEARCH_URL=http://127.0.0.1:$BLOG_ES_PORT"
+      echo "BLOG_PUBLIC_BASE_URL=$BLOG_PUBLIC_BASE_URL"
+      if [[ $svc == users ]]; then
+        echo "BLOG_JWT_SIGNING_KEY_FILE=$BLOG_JWT_SIGNING_KEY_FILE"
+        echo "BLOG_ADMIN_USERNAME=$BLOG_ADMIN_USERNAME"
+        echo "BLOG_ADMIN_EMAIL=$BLOG_ADMIN_EMAIL"
+        echo "BLOG_ADMIN_PASSWORD=$BLOG_ADMIN_PASSWORD"
+      fi
+      # Extra settings for one service, e.g. BLOG_POSTS_ENV="BLOG_POSTS_VIEWS_FLUSH_SECONDS=5"
+      local extra_var="BLOG_${svc^^}_ENV"
+      for kv in ${!extra_var:-}; do echo "$kv"; done
+    } >"$dir/server.env"
+  )
+}
+
+start_server() { # $1 service $2 instance $3 port
+  local name=$1-$2 port=$3
+  if running "$port"; then return 0; fi
+  port_busy "$port" && die "$name: port $port is busy with something else"
+  "$WLP/bin/server" start "$name" >"$BLOG_PROD_DIR/$name-start.log" 2>&1 \
+    || { cat "$BLOG_PROD_DIR/$name-start.log" >&2; die "Liberty server $name did not launch"; }
+}
+
+wait_ready() { # $1 service $2 instance $3 port
+  local name=$1-$2 port=$3 t0=$SECONDS
+  until curl -sf -o /dev/null -m 3 "http://127.0.0.1:$port/health/ready"; do
+    if (( SECONDS - t0 > ${BLOG_START_TIMEOUT_S:-240} )); then
+      curl -s -m 3 "http://127.0.0.1:$port/health/ready" >&2 || true
+      tail -20 "$WLP/usr/servers/$name/logs/console.log" >&2 2>/dev/null || true
+      die "$name on :$port not ready after ${BLOG_START_TIMEOUT_S:-240} s (logs: $WLP/usr/servers/$name/logs)"
+    fi
+    sleep 1
+  done
+  log "$name ready on :$port ($(elapsed))"
+}
+
+while read -r svc schema n port; do create_server "$svc" "$schema" "$n" "$port"; done < <(instances)
+
+# First instances first: they run the schema migrations, create the first administrator and the
+# search index alias alone; the others then start against a finished schema.
+for_instances() { # $1 = first|others, $2 = function to call with service, instance, port
+  local svc n port
+  while read -r svc _ n port; do
+    if [[ $1 == first && $n == 1 || $1 == others && $n != 1 ]]; then "$2" "$svc" "$n" "$port"; fi
+  done < <(instances)
+}
+for_instances first start_server
+for_instances first wait_ready
+for_instances others start_server
+for_instances others wait_ready
+
+# --- through the gateway, as a reader would --------------------------------------------------
+for path in /api/posts?limit=1 /api/users/jwks /api/comments/counts?posts=x /; do
+  curl -sf -o /dev/null -m 5 "http://127.0.0.1:$GATEWAY_PORT$path" || die "gateway: GET $path does not answer 200"
+done
+log "ready in $(elapsed): $BLOG_PUBLIC_BASE_URL (gateway 127.0.0.1:$GATEWAY_PORT)"
