@@ -1,0 +1,38 @@
+package io.blog.frontend;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Which request paths are the front end's own client-side routes. The same rule as the gateway's
+ * {@code try_files $uri /index.html}: anything that is not a file of the site and not an API or
+ * server endpoint is a page of the single-page app.
+ */
+public final class ClientRoutes {
+
+    /** Addresses readers and crawlers know, answered by post-war under its own prefix. */
+    public static final Map<String, String> FEEDS = Map.of(
+            "/rss.xml", "/feed.rss",
+            "/atom.xml", "/feed.atom",
+            "/sitemap.xml", "/sitemap.xml");
+
+    private static final List<String> NOT_PAGES =
+            List.of("/api", "/health", "/metrics", "/openapi", "/ibm", "/assets", "/WEB-INF", "/META-INF");
+
+    private ClientRoutes() {
+    }
+
+    /** True when the path is a page of the app rather than a file or an endpoint. */
+    public static boolean isPage(String path) {
+        if (path == null || path.isEmpty() || "/".equals(path)) {
+            return false;
+        }
+        for (String prefix : NOT_PAGES) {
+            if (path.equals(prefix) || path.startsWith(prefix + "/")) {
+                return false;
+            }
+        }
+        // A dot in the last segment means a file (favicon.svg, robots.txt); slugs never have one.
+        return !path.substring(path.lastIndexOf('/') + 1).contains(".");
+    }
+}

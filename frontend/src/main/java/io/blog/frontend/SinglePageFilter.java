@@ -1,0 +1,43 @@
+package io.blog.frontend;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.ServletContext;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.annotation.WebFilter;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import java.io.IOException;
+
+/**
+ * Client-side routes (/posts/{slug}, /tags/{tag}, …) get index.html with status 200, so a reload
+ * or a shared link works; /rss.xml, /atom.xml and /sitemap.xml are forwarded to post-war, which
+ * the gateway does in production.
+ */
+@WebFilter(urlPatterns = "/*")
+public class SinglePageFilter extends HttpFilter {
+
+    @Override
+    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        String feed = ClientRoutes.FEEDS.get(path);
+        if (feed != null) {
+            ServletContext posts = request.getServletContext().getContext("/api/posts");
+            if (posts != null && posts != request.getServletContext()) {
+                posts.getRequestDispatcher(feed).forward(request, response);
+            } else {
+                response.sendRedirect("/api/posts" + feed + (request.getQueryString() == null ? "" : "?" + request.getQueryString()));
+            }
+            return;
+        }
+        if (("GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod())) && ClientRoutes.isPage(path)) {
+            RequestDispatcher index = request.getRequestDispatcher("/index.html");
+            index.forward(request, response);
+            return;
+        }
+        chain.doFilter(request, response);
+    }
+}

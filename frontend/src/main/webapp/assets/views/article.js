@@ -1,0 +1,83 @@
+// One article: the server's sanitized HTML, its author, neighbours and the comment thread.
+
+import { api, request, seg, currentUser, moderatesAll } from '../api.js';
+import { t, formatDate } from '../i18n.js';
+import { h, path, time, authorLink, authorName, tagList, trustedHtml, fill } from '../dom.js';
+import { commentSection } from './comments.js';
+
+export async function article(ctx) {
+  const { data: a } = await request(`/api/posts/${seg(ctx.params.slug)}`);
+  // fetch followed the 301 an old slug answers with; show the current address from now on.
+  if (a.slug !== ctx.params.slug) ctx.replaceUrl(path('/posts/', a.slug) + location.hash);
+  ctx.setMeta({ title: a.title, description: a.summary, type: 'article', image: a.coverImageUrl });
+
+  const user = currentUser();
+  const mayEdit = !!user && (user.username === a.author?.username || moderatesAll());
+  const body = trustedHtml(h('div', { class: 'prose', 'data-testid': 'article-body' }), a.bodyHtml);
+  // Wide code blocks scroll sideways; keyboard users need to be able to focus them to scroll.
+  body.querySelectorAll('pre').forEach((pre) => pre.setAttribute('tabindex', '0'));
+  body.querySelectorAll('img').forEach((img) => {
+    img.loading = 'lazy';
+    img.decoding = 'async';
+  });
+  const neighbours = h('nav', { class: 'neighbours', 'aria-label': t('article.neighbours'), hidden: true });
+  const authorCard = h('aside', { class: 'author-card', 'data-testid': 'author-card', 'aria-label': t('article.aboutAuthor') },
+    a.author?.avatarUrl ? h('img', { src: a.author.avatarUrl, alt: '', width: 64, height: 64, class: 'avatar', decoding: 'async' }) : null,
+    h('div', null,
+      h('p', { class: 'author-name' }, authorLink(a.author)),
+      h('p', { class: 'bio', hidden: true }),
+      h('p', null, h('a', { href: path('/authors/', a.author?.username || '') }, t('article.moreByAuthor', { name: authorName(a.author) })))));
+
+  fill(ctx.root, h('article', { class: 'post', 'data-testid': 'article', 'data-slug': a.slug },
+    h('header', null,
+      h('h1', null, a.title),
+      h('p', { class: 'meta' },
+        authorLink(a.author),
+        a.status === 'PUBLISHED' ? time(a.publishedAt)
+          : h('span', { class: 'badge', 'data-testid': 'article-status' }, a.status === 'SCHEDULED'
+            ? t('status.scheduledFor', { when: formatDate(a.publishAt, true) }) : t(`status.${a.status}`)),
+        h('span', null, t('readingMinutes', { n: a.readingMinutes })),
+        h('span', { 'data-testid': 'view-count' }, t('viewCount', { n: a.viewCount }))),
+      tagList(a.tags),
+      mayEdit ? h('p', { class: 'actions' },
+        h('a', { href: path('/write/', a.slug), class: 'button', 'data-testid': 'edit-article' }, t('article.edit')),
+        h('a', { href: `${path('/write/', a.slug)}/revisions`, class: 'button secondary' }, t('article.revisions'))) : null,
+      a.coverImageUrl ? h('img', { src: a.coverImageUrl, alt: '', class: 'cover', width: 1200, height: 630, decoding: 'async', fetchpriority: 'high' }) : null),
+    body,
+    h('footer', null, authorCard, neighbours)),
+  a.status === 'PUBLISHED' ? commentSection(a) : null);
+
+  fillAuthorBio(authorCard, a.author?.username);
+  if (a.status === 'PUBLISHED') fillNeighbours(neighbours, a.slug);
+}
+
+async function fillAuthorBio(card, username) {
+  if (!username) return;
+  try {
+    const profile = await api(`/api/users/${seg(username)}`);
+    const bio = card.querySelector('.bio');
+    bio.textContent = profile.bio || '';
+    bio.hidden = !profile.bio;
+  } catch {
+    // The card already names the author; the bio is extra.
+  }
+}
+
+/**
+ * The API has no previous/next endpoint; the newest 50 articles (a list the server caches) give
+ * neighbours for recent articles, and older ones simply go without.
+ */
+async function fillNeighbours(nav, slug) {
+  try {
+    const { items } = await api('/api/posts?limit=50');
+    const i = items.findIndex((x) => x.slug === slug);
+    if (i < 0) return;
+    const newer = items[i - 1];
+    const older = items[i + 1];
+    const link = (x, rel, label) => x && h('a', { href: path('/posts/', x.slug), rel, class: rel }, h('span', null, label), x.title);
+    fill(nav, link(older, 'prev', t('article.older')), link(newer, 'next', t('article.newer')));
+    nav.hidden = !newer && !older;
+  } catch {
+    // Neighbour links are a convenience only.
+  }
+}

@@ -1,0 +1,107 @@
+// Article lists: the home page, a tag's page and an author's page share one card and one
+// "load more" that follows the API's keyset cursor.
+
+import { api, seg } from '../api.js';
+import { t } from '../i18n.js';
+import { h, path, time, authorLink, authorName, tagList, announce, errorText, busy, fill } from '../dom.js';
+
+const PAGE = 10;
+
+function card(a) {
+  return h('li', null, h('article', { class: 'card', 'data-testid': 'article-card', 'data-slug': a.slug },
+    h('h2', null, h('a', { href: path('/posts/', a.slug) }, a.title)),
+    h('p', { class: 'meta' },
+      authorLink(a.author),
+      time(a.publishedAt),
+      h('span', null, t('readingMinutes', { n: a.readingMinutes })),
+      h('span', { class: 'comment-count', 'data-testid': 'comment-count', hidden: true })),
+    a.summary ? h('p', { class: 'summary' }, a.summary) : null,
+    tagList(a.tags)));
+}
+
+/** Comment counts come from another service; the cards are useful without them, so failures stay quiet. */
+async function fillCounts(items, cards) {
+  if (!items.length) return;
+  try {
+    const { counts } = await api(`/api/comments/counts?posts=${items.map((a) => seg(a.slug)).join(',')}`);
+    items.forEach((a, i) => {
+      const el = cards[i].querySelector('.comment-count');
+      el.textContent = t('commentCount', { n: counts?.[a.slug] ?? 0 });
+      el.hidden = false;
+    });
+  } catch {
+    // Counts are decoration; the list stands on its own.
+  }
+}
+
+/** Renders the first page (failures go to the router) and wires "load more". */
+async function articleList(ctx, filter, before, after = []) {
+  const list = h('ol', { class: 'cards', 'data-testid': 'article-list' });
+  const more = h('button', { type: 'button', class: 'more', 'data-testid': 'load-more', hidden: true }, t('loadMore'));
+  let cursor = null;
+
+  async function load() {
+    const params = new URLSearchParams({ limit: PAGE, ...filter });
+    if (cursor) params.set('cursor', cursor);
+    const page = await api(`/api/posts?${params}`);
+    cursor = page.nextCursor;
+    const cards = page.items.map(card);
+    list.append(...cards);
+    more.hidden = !cursor;
+    fillCounts(page.items, cards);
+    return cards;
+  }
+
+  more.addEventListener('click', () => busy(more.parentElement, async () => {
+    try {
+      const cards = await load();
+      announce(t('loaded', { n: cards.length }));
+      // Keyboard users continue from the first new article instead of the top of the page.
+      cards[0]?.querySelector('a').focus();
+    } catch (err) {
+      announce(errorText(err));
+    }
+  }));
+
+  await load();
+  fill(ctx.root, ...before,
+    list.children.length ? list : h('p', { class: 'empty' }, t('list.empty')),
+    h('div', { class: 'more-row' }, more), ...after);
+}
+
+export async function home(ctx) {
+  ctx.setMeta({});
+  const tags = h('nav', { class: 'tag-cloud', 'aria-label': t('tags.popular'), hidden: true });
+  // Below the list, so its late arrival does not shift the articles.
+  await articleList(ctx, {}, [h('h1', null, t('home.title'))], [tags]);
+  try {
+    const { items } = await api('/api/posts/tags');
+    const top = items.sort((a, b) => b.count - a.count).slice(0, 20);
+    fill(tags, h('h2', null, t('tags.popular')), tagList(top.map((x) => x.tag)));
+    tags.hidden = !top.length;
+  } catch {
+    // The tag cloud is a shortcut; the list above already works.
+  }
+}
+
+export async function tag(ctx) {
+  const name = ctx.params.tag;
+  ctx.setMeta({ title: `#${name}`, description: t('tag.description', { tag: name }) });
+  await articleList(ctx, { tag: name }, [
+    h('h1', null, t('tag.title', { tag: name })),
+    h('p', null, h('a', { href: `/rss.xml?tag=${seg(name)}`, type: 'application/rss+xml' }, t('tag.feed')))]);
+}
+
+export async function author(ctx) {
+  const username = ctx.params.username;
+  const profile = await api(`/api/users/${seg(username)}`);
+  const name = authorName(profile);
+  ctx.setMeta({ title: name, description: profile.bio || t('author.description', { name }), type: 'profile', image: profile.avatarUrl });
+  await articleList(ctx, { author: username }, [
+    h('header', { class: 'profile', 'data-testid': 'author-profile' },
+      profile.avatarUrl ? h('img', { src: profile.avatarUrl, alt: '', width: 96, height: 96, class: 'avatar', decoding: 'async' }) : null,
+      h('div', null,
+        h('h1', null, name),
+        h('p', { class: 'meta' }, h('span', null, `@${profile.username}`), profile.createdAt ? h('span', null, t('author.joined'), ' ', time(profile.createdAt)) : null),
+        profile.bio ? h('p', { class: 'bio' }, profile.bio) : null))]);
+}

@@ -1,0 +1,24 @@
+package io.blog.frontend;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ClientRoutesTest {
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/posts/hello-world", "/posts/你好世界", "/tags/java", "/authors/alice", "/search",
+            "/write", "/write/my-draft/revisions", "/me/articles", "/login", "/apis-explained"})
+    void clientSideRoutesAreTheApp(String path) {
+        assertThat(ClientRoutes.isPage(path)).isTrue();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/", "/index.html", "/favicon.svg", "/assets/app.js", "/assets/views/home.js",
+            "/api/posts", "/api/users/login", "/api", "/health/ready", "/health", "/metrics", "/openapi/ui",
+            "/robots.txt", "/WEB-INF/web.xml"})
+    void filesAndEndpointsAreNot(String path) {
+        assertThat(ClientRoutes.isPage(path)).isFalse();
+    }
+}
