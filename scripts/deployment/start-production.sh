@@ -78,9 +78,13 @@ if [[ ! -x $WLP/bin/server ]]; then
   tar -C user-war/target/liberty/wlp --exclude=./usr/servers -cf - . | tar -C "$WLP.new" -xf -
   mv "$WLP.new" "$WLP"
 fi
+# Copied only when changed: running servers watch these files and would reload on a new timestamp.
+install_file() { cmp -s "$1" "$2/$(basename "$1")" || cp "$1" "$2/"; }
 mkdir -p "$WLP/usr/shared/config/blog" "$WLP/usr/shared/resources/jdbc"
-cp liberty-config/fragments/*.xml "$WLP/usr/shared/config/blog/"
-cp user-war/target/liberty/wlp/usr/shared/resources/jdbc/mariadb-java-client-*.jar "$WLP/usr/shared/resources/jdbc/"
+for f in liberty-config/fragments/*.xml; do install_file "$f" "$WLP/usr/shared/config/blog"; done
+for f in user-war/target/liberty/wlp/usr/shared/resources/jdbc/mariadb-java-client-*.jar; do
+  install_file "$f" "$WLP/usr/shared/resources/jdbc"
+done
 
 SECRETS=$BLOG_PROD_DIR/secrets
 mkdir -p "$SECRETS" && chmod 700 "$SECRETS"
@@ -137,8 +141,10 @@ create_server() { # $1 service $2 schema $3 instance $4 port
 
 start_server() { # $1 service $2 instance $3 port
   local name=$1-$2 port=$3
+  # A running server keeps its files: a new WAR would make it redeploy under traffic.
   if running "$port"; then return 0; fi
   port_busy "$port" && die "$name: port $port is busy with something else"
+  create_server "$1" "$1" "$2" "$port"
   "$WLP/bin/server" start "$name" >"$BLOG_PROD_DIR/$name-start.log" 2>&1 \
     || { cat "$BLOG_PROD_DIR/$name-start.log" >&2; die "Liberty server $name did not launch"; }
 }
@@ -155,8 +161,6 @@ wait_ready() { # $1 service $2 instance $3 port
   done
   log "$name ready on :$port ($(elapsed))"
 }
-
-while read -r svc schema n port; do create_server "$svc" "$schema" "$n" "$port"; done < <(instances)
 
 # First instances first: they run the schema migrations, create the first administrator and the
 # search index alias alone; the others then start against a finished schema.

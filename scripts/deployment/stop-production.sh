@@ -2,6 +2,12 @@
 # Stops the production topology started by start-production.sh, front to back: the gateway first
 # (no new requests), then the Liberty servers, then Elasticsearch, Redis and the database. Every
 # component is stopped even when an earlier one fails to stop; the exit code says whether all did.
+#
+#   scripts/deployment/stop-production.sh                 # everything
+#   scripts/deployment/stop-production.sh redis posts-2   # just these (for maintenance and drills)
+#
+# Components: gateway, <service>-<n> (users-1, posts-2, …), elasticsearch, redis, mariadb
+# (primary and replica), mariadb-replica. start-production.sh starts again whatever is stopped.
 set -uo pipefail
 log() { echo "stop-production: $*" >&2; }
 die() { log "FAILED: $*"; exit 1; }
@@ -9,30 +15,36 @@ die() { log "FAILED: $*"; exit 1; }
 source "$(dirname "$0")/lib.sh"
 load_env
 cd "$DEPLOY_ROOT"
+
+all_servers=()
+while read -r svc _ n _; do all_servers+=("$svc-$n"); done < <(instances)
+if (( $# )); then wanted=" $* "; else wanted=" gateway ${all_servers[*]} elasticsearch redis mariadb "; fi
+want() { [[ $wanted == *" $1 "* ]]; }
 failed=()
 
-scripts/deployment/gateway.sh stop || failed+=(gateway)
+want gateway && { scripts/deployment/gateway.sh stop || failed+=(gateway); }
 
 if [[ -x $WLP/bin/server ]]; then
   pids=() names=()
-  while read -r svc _ n _; do
-    [[ -d $WLP/usr/servers/$svc-$n ]] || continue
-    "$WLP/bin/server" stop "$svc-$n" >/dev/null 2>&1 & pids+=($!) names+=("$svc-$n")
-  done < <(instances)
+  for name in "${all_servers[@]}"; do
+    want "$name" && [[ -d $WLP/usr/servers/$name ]] || continue
+    "$WLP/bin/server" stop "$name" >/dev/null 2>&1 & pids+=($!) names+=("$name")
+  done
   for i in "${!pids[@]}"; do wait "${pids[$i]}" || failed+=("${names[$i]}"); done
-  log "Liberty servers stopped (${names[*]:-none})"
+  (( ${#names[@]} )) && log "Liberty servers stopped: ${names[*]}"
 fi
 
-scripts/dev/elasticsearch.sh stop || failed+=(elasticsearch)
+want elasticsearch && { scripts/dev/elasticsearch.sh stop || failed+=(elasticsearch); }
 
-if [[ -f $REDIS_DIR/redis.pid ]] && kill -0 "$(cat "$REDIS_DIR/redis.pid")" 2>/dev/null; then
+if want redis && [[ -f $REDIS_DIR/redis.pid ]] && kill -0 "$(cat "$REDIS_DIR/redis.pid")" 2>/dev/null; then
   pid=$(cat "$REDIS_DIR/redis.pid")
   redis_cli shutdown >/dev/null 2>&1 || kill "$pid"
   for _ in $(seq 1 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
-  kill -0 "$pid" 2>/dev/null && failed+=(redis) || log "Redis stopped"
+  if kill -0 "$pid" 2>/dev/null; then failed+=(redis); else log "Redis stopped"; fi
 fi
 
-scripts/dev/mariadb-pair.sh stop || failed+=(mariadb)
+want mariadb && { scripts/dev/mariadb-pair.sh stop || failed+=(mariadb); }
+want mariadb-replica && { scripts/dev/mariadb-pair.sh stop replica || failed+=(mariadb-replica); }
 
 (( ${#failed[@]} == 0 )) || die "could not stop: ${failed[*]}"
-log "all stopped"
+log "stopped: $(echo $wanted)"

@@ -1,0 +1,59 @@
+package io.blog.system;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Accounts for the tests, made through the public API like any visitor's. */
+public final class Accounts {
+
+    public static final String PASSWORD = "System-Test-Passphrase-7";
+    private static final String RUN = Long.toString(System.currentTimeMillis() % 100_000_000L, 36);
+    private static final AtomicInteger SEQUENCE = new AtomicInteger();
+
+    public record Account(String username, String token) {
+    }
+
+    private Accounts() {
+    }
+
+    public static String uniqueName(String prefix) {
+        return prefix + RUN + SEQUENCE.incrementAndGet();
+    }
+
+    /** A new account (AUTHOR, the default role) signed in; each from a visitor address of its own. */
+    public static Account register(String prefix) {
+        Client client = Client.newVisitor();
+        String username = uniqueName(prefix);
+        Client.Reply registered = client.send("POST", "/api/users", null,
+                "{\"username\":\"" + username + "\",\"email\":\"" + username + "@example.test\",\"password\":\"" + PASSWORD + "\"}");
+        assertThat(registered.status()).as("register %s: %s", username, registered).isEqualTo(201);
+        return new Account(username, login(client, username, PASSWORD));
+    }
+
+    public static Account admin() {
+        Client client = Client.newVisitor();
+        String username = Topology.env("BLOG_ADMIN_USERNAME");
+        return new Account(username, login(client, username, Topology.env("BLOG_ADMIN_PASSWORD")));
+    }
+
+    /** A new account given the roles by the administrator, signed in again so its token carries them. */
+    public static Account withRoles(String prefix, List<String> roles) {
+        Account account = register(prefix);
+        Client client = Client.newVisitor();
+        Client.Reply set = client.send("PUT", "/api/users/" + account.username() + "/roles", admin().token(),
+                "{\"roles\":[\"" + String.join("\",\"", roles) + "\"]}");
+        assertThat(set.status()).as("roles: %s", set).isEqualTo(200);
+        return new Account(account.username(), login(client, account.username(), PASSWORD));
+    }
+
+    public static String login(Client client, String username, String password) {
+        Client.Reply login = client.send("POST", "/api/users/login", null,
+                "{\"login\":\"" + username + "\",\"password\":\"" + password + "\"}");
+        assertThat(login.status()).as("login %s: %s", username, login).isEqualTo(200);
+        Map<String, Object> json = login.json();
+        return (String) json.get("accessToken");
+    }
+}

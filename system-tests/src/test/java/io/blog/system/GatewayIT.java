@@ -1,0 +1,119 @@
+package io.blog.system;
+
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.http.HttpRequest;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** What the gateway adds and hides, observed from outside. */
+@Order(2)
+class GatewayIT {
+
+    private final Client visitor = Client.newVisitor();
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/", "/posts/some-article", "/assets/app.js", "/api/posts?limit=1", "/api/users/jwks",
+            "/api/posts/no-such-article", "/api/nothing-here", "/health/ready"})
+    void securityHeadersOnEveryResponse(String path) {
+        Client.Reply reply = visitor.get(path);
+        assertThat(reply.header("Content-Security-Policy"))
+                .contains("default-src 'self'").contains("script-src 'self'").contains("frame-ancestors 'none'");
+        assertThat(reply.header("X-Content-Type-Options")).isEqualTo("nosniff");
+        assertThat(reply.header("X-Frame-Options")).isEqualTo("DENY");
+        assertThat(reply.header("Referrer-Policy")).isEqualTo("strict-origin-when-cross-origin");
+        // Plain HTTP here: HSTS would be wrong, so it is absent.
+        assertThat(reply.header("Strict-Transport-Security")).isNull();
+        assertThat(reply.header("Server")).isEqualTo("nginx");
+        assertThat(reply.header("X-Powered-By")).isNull();
+        assertThat(reply.header("X-Request-Id")).matches("[A-Za-z0-9._:-]{8,128}");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/health", "/health/ready", "/health/live", "/metrics", "/metrics?scope=base", "/openapi",
+            "/openapi/ui/", "/api/users/../../health/ready"})
+    void operatorEndpointsAreNotPublic(String path) {
+        Client.Reply reply = visitor.get(path);
+        assertThat(reply.status()).as(path).isEqualTo(404);
+        assertThat(reply.header("Content-Type")).isEqualTo("application/problem+json");
+        assertThat(reply.body()).doesNotContain("\"checks\"").doesNotContain("# TYPE");
+    }
+
+    @Test
+    void stubStatusOnlyOnTheInternalListener() {
+        assertThat(visitor.get("/stub_status").body()).doesNotContain("Active connections");
+        assertThat(visitor.send(HttpRequest.newBuilder(java.net.URI.create(Topology.internalGateway() + "/stub_status")))
+                .body()).startsWith("Active connections:");
+    }
+
+    @Test
+    void requestIdIsPassedThroughToTheServiceAndItsLog() {
+        String id = "systest-" + Accounts.uniqueName("rid");
+        Client.Reply reply = visitor.send(visitor.request("/api/posts?limit=1", null).header("X-Request-Id", id).GET());
+        assertThat(reply.status()).isEqualTo(200);
+        assertThat(reply.header("X-Request-Id")).isEqualTo(id);
+        Await.until("the request id in a post-war instance's log", Duration.ofSeconds(20),
+                () -> Stream.of("posts-1", "posts-2").anyMatch(server -> logContains(server, id)), found -> found);
+        // A malformed id (header injection attempt, too long) is replaced, not echoed.
+        Client.Reply replaced = visitor.send(visitor.request("/api/posts?limit=1", null)
+                .header("X-Request-Id", "bad id with spaces").GET());
+        assertThat(replaced.header("X-Request-Id")).matches("[0-9a-f]{32}");
+    }
+
+    @Test
+    void problemJsonCarriesTheSameRequestIdAsTheHeader() {
+        Client.Reply reply = visitor.get("/api/nothing-here");
+        assertThat(reply.status()).isEqualTo(404);
+        assertThat(reply.json()).containsEntry("status", 404L).containsEntry("traceId", reply.header("X-Request-Id"));
+    }
+
+    @Test
+    void methodsAndQueryStringsPassThroughUntouched() {
+        Accounts.Account account = Accounts.register("methods");
+        Client.Reply patched = visitor.send("PATCH", "/api/users/me", account.token(), "{\"bio\":\"Patched through nginx\"}");
+        assertThat(patched.status()).as("%s", patched).isEqualTo(200);
+        assertThat(visitor.get("/api/users/" + account.username()).json()).containsEntry("bio", "Patched through nginx");
+        // Percent-encoded, repeated and Unicode query parameters arrive as sent.
+        Client.Reply search = visitor.get("/api/posts/search?q=%E4%B8%AD%E6%96%87&size=3&page=1");
+        assertThat(search.status()).isEqualTo(200);
+        assertThat(search.json()).containsEntry("size", 3L).containsEntry("page", 1L);
+        Client.Reply tooBig = visitor.get("/api/posts/search?q=x&size=101");
+        assertThat(tooBig.status()).as("post-war saw size=101").isEqualTo(400);
+        assertThat(visitor.get("/api/posts?cursor=not-a-cursor").body()).contains("cursor");
+        assertThat(visitor.send("OPTIONS", "/api/posts", null, null).status()).isIn(200, 204, 405);
+    }
+
+    @Test
+    void oversizedBodiesAreRefusedWithProblemJson() {
+        String huge = "{\"title\":\"big\",\"body\":\"" + "x".repeat(2 * 1024 * 1024) + "\"}";
+        Client.Reply reply = visitor.send("POST", "/api/posts", null, huge);
+        assertThat(reply.status()).isEqualTo(413);
+        assertThat(reply.header("Content-Type")).isEqualTo("application/problem+json");
+        assertThat(reply.json()).containsEntry("status", 413L);
+    }
+
+    @Test
+    void responsesAreCompressedForClientsThatAsk() {
+        Client.Reply reply = visitor.send(visitor.request("/assets/app.css", null).header("Accept-Encoding", "gzip").GET());
+        assertThat(reply.status()).isEqualTo(200);
+        assertThat(reply.header("Content-Encoding")).isEqualTo("gzip");
+    }
+
+    private static boolean logContains(String server, String text) {
+        Path log = Topology.serverLogs(server).resolve("messages.log");
+        try {
+            return Files.exists(log) && Files.readString(log).contains(text);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,196 @@
+package io.blog.system;
+
+import io.blog.system.Accounts.Account;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Failure drills on the running topology, each under steady traffic: a service instance killed
+ * with SIGKILL, Redis stopped, Elasticsearch stopped, the replica stopped. Reads must not fail;
+ * every acknowledged write must be there afterwards. Each drill mends the topology when it ends
+ * (start-production.sh starts what is missing) and the figures go to target/artifacts.
+ */
+@Order(4)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ResilienceIT {
+
+    private static final Duration BEFORE = Duration.ofSeconds(3);
+    private static final Duration TOTAL = Duration.ofSeconds(15);
+
+    private static Account author;
+    private static List<Account> editors;
+    private static String slug;
+    private final Client checker = Client.newVisitor();
+
+    @BeforeAll
+    static void content() {
+        author = Accounts.register("drill");
+        // comment-war allows five comments a minute per account; the comment drill rotates among these.
+        editors = List.of(Accounts.withRoles("drilled", List.of("EDITOR")), Accounts.withRoles("drilled", List.of("EDITOR")),
+                Accounts.withRoles("drilled", List.of("EDITOR")), Accounts.withRoles("drilled", List.of("EDITOR")));
+        slug = createArticle(Client.newVisitor(), "Resilience drills", "PUBLISHED");
+    }
+
+    @AfterEach
+    void mend() {
+        Topology.restoreAll();
+        assertThat(Topology.healthCheck()).as("health-check.sh after the drill").isZero();
+    }
+
+    @Test
+    @Order(1)
+    void killingAPostWarInstance() {
+        Load.Outcome outcome = Load.around(BEFORE, TOTAL, () -> Topology.kill("posts-2"), 4,
+                this::readPosts, n -> createArticle(Client.newVisitor(), "Written while posts-2 dies " + n, "PUBLISHED"));
+        report("SIGKILL posts-2", outcome);
+        assertThat(outcome.failedReads()).as("failed reads").isEmpty();
+        assertThat(outcome.acknowledged()).isNotEmpty();
+        outcome.acknowledged().forEach(s -> assertThat(checker.get("/api/posts/" + s, author.token()).status())
+                .as("acknowledged article %s", s).isEqualTo(200));
+    }
+
+    @Test
+    @Order(2)
+    void killingACommentWarInstance() {
+        Load.Outcome outcome = Load.around(BEFORE, TOTAL, () -> Topology.kill("comments-1"), 4,
+                client -> client.get("/api/comments?post=" + slug + "&limit=5"),
+                n -> createComment(editors.get(n % editors.size()), "Said while comments-1 dies, number " + n));
+        report("SIGKILL comments-1", outcome);
+        assertThat(outcome.failedReads()).as("failed reads").isEmpty();
+        assertThat(outcome.acknowledged()).isNotEmpty();
+        List<Object> stored = allCommentIds();
+        assertThat(stored).containsAll(outcome.acknowledged());
+    }
+
+    @Test
+    @Order(3)
+    void killingAUserWarInstance() {
+        List<String> attempted = new ArrayList<>();
+        Client writer = Client.newVisitor();
+        Load.Outcome outcome = Load.around(BEFORE, TOTAL, () -> Topology.kill("users-1"), 4,
+                client -> switch (ThreadLocalRandom.current().nextInt(3)) {
+                    case 0 -> client.get("/api/users/" + author.username());
+                    case 1 -> client.get("/api/users/me", author.token());
+                    default -> client.get("/api/posts/mine", author.token());
+                },
+                n -> {
+                    String bio = "bio version " + n;
+                    synchronized (attempted) {
+                        attempted.add(bio);
+                    }
+                    Client.Reply reply = writer.send("PATCH", "/api/users/me", author.token(), "{\"bio\":\"" + bio + "\"}");
+                    return reply.status() == 200 ? bio : null;
+                });
+        report("SIGKILL users-1", outcome);
+        assertThat(outcome.failedReads()).as("failed reads").isEmpty();
+        assertThat(outcome.acknowledged()).isNotEmpty();
+        // Writes were sequential: what is stored is the last acknowledged one or one sent after it.
+        String lastAcknowledged = outcome.acknowledged().getLast();
+        List<String> possible = attempted.subList(attempted.indexOf(lastAcknowledged), attempted.size());
+        assertThat(checker.get("/api/users/" + author.username()).json().get("bio")).isIn(possible.toArray());
+    }
+
+    @Test
+    @Order(4)
+    void stoppingRedis() {
+        Load.Outcome outcome = Load.around(BEFORE, TOTAL, () -> Topology.stop("redis"), 4,
+                this::readPosts, n -> createArticle(Client.newVisitor(), "Written without Redis " + n, "PUBLISHED"));
+        report("Redis stopped", outcome);
+        assertThat(outcome.failedReads()).as("failed reads").isEmpty();
+        assertThat(outcome.failedWrites()).as("writes without Redis").isEmpty();
+        // Signing in needs no Redis either.
+        Client visitor = Client.newVisitor();
+        assertThat(Accounts.login(visitor, author.username(), Accounts.PASSWORD)).isNotBlank();
+        outcome.acknowledged().forEach(s -> assertThat(checker.get("/api/posts/" + s).status()).isEqualTo(200));
+    }
+
+    @Test
+    @Order(5)
+    void stoppingElasticsearch() {
+        Client writer = Client.newVisitor();
+        Topology.stop("elasticsearch");
+        String word = Accounts.uniqueName("quokka");
+        String written = createArticle(writer, "Indexed later: " + word, "PUBLISHED");
+        assertThat(written).as("a write with Elasticsearch down").isNotNull();
+        Client.Reply search = checker.get("/api/posts/search?q=" + word);
+        assertThat(search.status()).isEqualTo(200);
+        assertThat(search.json()).containsEntry("degraded", true);
+        Topology.restoreAll();
+        Map<String, Object> found = Await.until("the article written while Elasticsearch was down is searchable",
+                Duration.ofSeconds(90), () -> checker.get("/api/posts/search?q=" + word).json(),
+                json -> Boolean.FALSE.equals(json.get("degraded"))
+                        && ((List<?>) json.get("items")).stream().anyMatch(i -> written.equals(((Map<?, ?>) i).get("slug"))));
+        assertThat(found).containsEntry("degraded", false);
+    }
+
+    @Test
+    @Order(6)
+    void stoppingTheReplica() {
+        Load.Outcome outcome = Load.around(BEFORE, TOTAL, () -> Topology.stop("mariadb-replica"), 4,
+                this::readPosts, n -> createArticle(Client.newVisitor(), "Written without a replica " + n, "PUBLISHED"));
+        report("replica stopped", outcome);
+        assertThat(outcome.failedReads()).as("failed reads").isEmpty();
+        assertThat(outcome.failedWrites()).isEmpty();
+        outcome.acknowledged().forEach(s -> assertThat(checker.get("/api/posts/" + s).status()).isEqualTo(200));
+    }
+
+    private Client.Reply readPosts(Client client) {
+        return switch (ThreadLocalRandom.current().nextInt(3)) {
+            case 0 -> client.get("/api/posts?limit=5");
+            case 1 -> client.get("/api/posts/" + slug);
+            default -> client.get("/api/comments?post=" + slug + "&limit=5");
+        };
+    }
+
+    private static String createArticle(Client client, String title, String status) {
+        Client.Reply reply = client.send("POST", "/api/posts", author.token(),
+                "{\"title\":\"" + title + "\",\"body\":\"Body of " + title + "\",\"tags\":[\"drill\"],\"status\":\"" + status + "\"}");
+        return reply.status() == 201 ? (String) reply.json().get("slug") : null;
+    }
+
+    private static String createComment(Account who, String body) {
+        Client.Reply reply = Client.newVisitor().send("POST", "/api/comments", who.token(),
+                "{\"post\":\"" + slug + "\",\"body\":\"" + body + "\"}");
+        return reply.status() == 201 ? (String) reply.json().get("id") : null;
+    }
+
+    private List<Object> allCommentIds() {
+        List<Object> ids = new ArrayList<>();
+        String cursor = null;
+        do {
+            Client.Reply page = checker.get("/api/comments?post=" + slug + "&limit=50" + (cursor == null ? "" : "&cursor=" + cursor));
+            assertThat(page.status()).isEqualTo(200);
+            ids.addAll(WholeFlowIT.ids(page.items()));
+            cursor = (String) page.json().get("nextCursor");
+        } while (cursor != null);
+        return ids;
+    }
+
+    private static void report(String incident, Load.Outcome outcome) {
+        String line = outcome.describe(incident);
+        System.out.println("[resilience] " + line);
+        Path file = Path.of(System.getProperty("system.artifacts.dir", "target/artifacts"), "resilience.txt");
+        try {
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, line + System.lineSeparator(), StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,144 @@
+package io.blog.system;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The running production topology the build started (see src/test/scripts/topology.sh): its
+ * settings from the env file, and the operator's tools to break and mend it.
+ */
+public final class Topology {
+
+    private static final Path ENV_FILE = Path.of(System.getProperty("system.env.file", "target/system-tests.env"));
+    private static final Path ROOT = Path.of(System.getProperty("system.repo.root", "..")).toAbsolutePath().normalize();
+    private static final Map<String, String> ENV = readEnv();
+
+    private Topology() {
+    }
+
+    public static String env(String name) {
+        String value = ENV.get(name);
+        if (value == null) {
+            throw new IllegalStateException(name + " is not in " + ENV_FILE);
+        }
+        return value;
+    }
+
+    public static String gateway() {
+        return "http://127.0.0.1:" + env("GATEWAY_PORT");
+    }
+
+    public static String internalGateway() {
+        return "http://127.0.0.1:" + env("GATEWAY_INTERNAL_PORT");
+    }
+
+    public static List<String> ports(String service) {
+        return List.of(env("BLOG_" + service.toUpperCase() + "_PORTS").trim().split("\\s+"));
+    }
+
+    public static Path dir() {
+        return Path.of(env("BLOG_PROD_DIR"));
+    }
+
+    public static Path serverLogs(String server) {
+        return dir().resolve("wlp/usr/servers/" + server + "/logs");
+    }
+
+    /** SIGKILL, as a crash or the OOM killer would: no shutdown hooks, no goodbye to nginx. */
+    public static void kill(String server) {
+        // The runtime's path in the pattern: only this topology's server of that name.
+        String pattern = dir().resolve("wlp/bin/tools/ws-server.jar") + " " + server + "$";
+        run("pkill", "-KILL", "-f", pattern);
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (run(false, "pgrep", "-f", pattern) == 0) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError(server + " still runs after SIGKILL");
+            }
+            pause(Duration.ofMillis(100));
+        }
+    }
+
+    /** start-production.sh starts whatever is not running, and waits for it to be healthy. */
+    public static void restoreAll() {
+        script("scripts/deployment/start-production.sh");
+    }
+
+    /** A clean stop of some components, e.g. "redis", "elasticsearch", "mariadb-replica". */
+    public static void stop(String... components) {
+        script("scripts/deployment/stop-production.sh", components);
+    }
+
+    /** health-check.sh's exit code: 0 only when every component is healthy. */
+    public static int healthCheck() {
+        return run(false, "bash", ROOT.resolve("scripts/deployment/health-check.sh").toString());
+    }
+
+    private static void script(String script, String... args) {
+        List<String> command = new ArrayList<>(List.of("bash", ROOT.resolve(script).toString()));
+        command.addAll(List.of(args));
+        int rc = run(true, command.toArray(String[]::new));
+        if (rc != 0) {
+            throw new AssertionError(String.join(" ", command) + " exited with " + rc);
+        }
+    }
+
+    private static void run(String... command) {
+        run(true, command);
+    }
+
+    private static int run(boolean inheritOutput, String... command) {
+        ProcessBuilder builder = new ProcessBuilder(command).directory(ROOT.toFile());
+        builder.environment().put("BLOG_ENV_FILE", ENV_FILE.toAbsolutePath().toString());
+        if (inheritOutput) {
+            builder.inheritIO();
+        } else {
+            builder.redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD);
+        }
+        try {
+            Process process = builder.start();
+            if (!process.waitFor(10, TimeUnit.MINUTES)) {
+                process.destroyForcibly();
+                throw new AssertionError(String.join(" ", command) + " did not finish in 10 minutes");
+            }
+            return process.exitValue();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static void pause(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Map<String, String> readEnv() {
+        Map<String, String> env = new HashMap<>();
+        try {
+            for (String line : Files.readAllLines(ENV_FILE)) {
+                int eq = line.indexOf('=');
+                if (line.isBlank() || line.startsWith("#") || eq < 0) {
+                    continue;
+                }
+                env.put(line.substring(0, eq), line.substring(eq + 1).replaceAll("^\"|\"$", ""));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("the system tests need the topology's env file " + ENV_FILE, e);
+        }
+        return env;
+    }
+}

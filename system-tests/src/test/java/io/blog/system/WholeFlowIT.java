@@ -1,0 +1,144 @@
+package io.blog.system;
+
+import io.blog.system.Accounts.Account;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A writer, a reader and an editor going through the whole life of an article, every request
+ * through the gateway: register, sign in, draft, publish, list, search, comment, reply, moderate,
+ * edit, feeds, delete.
+ */
+@Order(1)
+class WholeFlowIT {
+
+    private final Client anonymous = Client.newVisitor();
+
+    @Test
+    void anArticleFromDraftToDeletion() {
+        Account writer = Accounts.register("writer");
+        Account reader = Accounts.register("reader");
+        Account editor = Accounts.withRoles("editor", List.of("EDITOR"));
+        Client writerClient = Client.newVisitor();
+        Client readerClient = Client.newVisitor();
+        Client editorClient = Client.newVisitor();
+        String word = Accounts.uniqueName("zebrafinch");
+        String tag = Accounts.uniqueName("flow");
+
+        // Draft: only the writer sees it.
+        Client.Reply draft = writerClient.send("POST", "/api/posts", writer.token(), """
+                {"title":"Whole flow %s","body":"Intro about %s.\\n\\n```java\\nint answer = 42;\\n```","tags":["%s"],"status":"DRAFT"}"""
+                .formatted(word, word, tag));
+        assertThat(draft.status()).as("%s", draft).isEqualTo(201);
+        String slug = (String) draft.json().get("slug");
+        assertThat(anonymous.get("/api/posts/" + slug).status()).isEqualTo(404);
+        Map<String, Object> mine = writerClient.get("/api/posts/" + slug, writer.token()).json();
+        assertThat(mine.get("bodyMarkdown")).asString().contains("int answer = 42;");
+
+        // Publish with optimistic concurrency: a stale version is refused, the current one wins.
+        long version = ((Number) mine.get("version")).longValue();
+        String publish = """
+                {"title":"Whole flow %s","body":"Intro about %s.\\n\\n```java\\nint answer = 42;\\n```","tags":["%s"],"status":"PUBLISHED"}"""
+                .formatted(word, word, tag);
+        Client.Reply stale = writerClient.send(writerClient.request("/api/posts/" + slug, writer.token())
+                .header("Content-Type", "application/json").header("If-Match", String.valueOf(version + 7))
+                .PUT(java.net.http.HttpRequest.BodyPublishers.ofString(publish)));
+        assertThat(stale.status()).isEqualTo(412);
+        assertThat(stale.header("Content-Type")).startsWith("application/problem+json");
+        Client.Reply published = writerClient.send(writerClient.request("/api/posts/" + slug, writer.token())
+                .header("Content-Type", "application/json").header("If-Match", String.valueOf(version))
+                .PUT(java.net.http.HttpRequest.BodyPublishers.ofString(publish)));
+        assertThat(published.status()).as("%s", published).isEqualTo(200);
+
+        // Readers find it: the article, the tag list (the query string reaches post-war), search.
+        Map<String, Object> article = anonymous.get("/api/posts/" + slug).json();
+        assertThat(article.get("bodyHtml")).asString().contains("<code class=\"language-java\">int answer");
+        assertThat(article).doesNotContainKey("bodyMarkdown");
+        assertThat(anonymous.get("/api/posts?tag=" + tag + "&limit=5").items())
+                .extracting(a -> a.get("slug")).containsExactly(slug);
+        Await.until("search finds the article", Duration.ofSeconds(60),
+                () -> anonymous.get("/api/posts/search?q=" + word).items(),
+                items -> items.stream().anyMatch(i -> slug.equals(i.get("slug"))));
+
+        // A reader's first comment waits for moderation: visible to them, not to others.
+        Client.Reply comment = readerClient.send("POST", "/api/comments", reader.token(),
+                "{\"post\":\"" + slug + "\",\"body\":\"Thanks for the " + word + " article!\"}");
+        assertThat(comment.status()).as("%s", comment).isEqualTo(201);
+        assertThat(comment.json().get("status")).isEqualTo("PENDING");
+        String commentId = (String) comment.json().get("id");
+        assertThat(ids(anonymous.get("/api/comments?post=" + slug).items())).doesNotContain(commentId);
+        assertThat(ids(readerClient.get("/api/comments?post=" + slug, reader.token()).items())).contains(commentId);
+
+        // The editor approves it from the queue; now everyone sees it.
+        assertThat(pendingIds(editorClient, editor.token())).contains(commentId);
+        Client.Reply approved = editorClient.send("POST", "/api/comments/moderation", editor.token(),
+                "{\"ids\":[\"" + commentId + "\"],\"action\":\"APPROVE\"}");
+        assertThat(approved.status()).as("%s", approved).isEqualTo(200);
+        assertThat(ids(anonymous.get("/api/comments?post=" + slug).items())).contains(commentId);
+
+        // The writer replies; once approved the reply hangs under the reader's comment.
+        Client.Reply reply = writerClient.send("POST", "/api/comments", writer.token(),
+                "{\"post\":\"" + slug + "\",\"parentId\":\"" + commentId + "\",\"body\":\"Glad it helped.\"}");
+        assertThat(reply.status()).as("%s", reply).isEqualTo(201);
+        String replyId = (String) reply.json().get("id");
+        if ("PENDING".equals(reply.json().get("status"))) {
+            assertThat(editorClient.send("POST", "/api/comments/moderation", editor.token(),
+                    "{\"ids\":[\"" + replyId + "\"],\"action\":\"APPROVE\"}").status()).isEqualTo(200);
+        }
+        Map<String, Object> thread = anonymous.get("/api/comments?post=" + slug).items().stream()
+                .filter(c -> commentId.equals(c.get("id"))).findFirst().orElseThrow();
+        assertThat(ids(replies(thread))).containsExactly(replyId);
+        assertThat(anonymous.get("/api/comments/counts?posts=" + slug).json().get("counts"))
+                .isEqualTo(Map.of(slug, 2L));
+
+        // Edit: the new title is what readers get.
+        long current = ((Number) writerClient.get("/api/posts/" + slug, writer.token()).json().get("version")).longValue();
+        Client.Reply edited = writerClient.send(writerClient.request("/api/posts/" + slug, writer.token())
+                .header("Content-Type", "application/json").header("If-Match", String.valueOf(current))
+                .PUT(java.net.http.HttpRequest.BodyPublishers.ofString(publish.replace("Whole flow", "Edited flow"))));
+        assertThat(edited.status()).as("%s", edited).isEqualTo(200);
+        String editedSlug = (String) edited.json().get("slug");
+        assertThat(anonymous.get("/api/posts/" + editedSlug).json().get("title")).isEqualTo("Edited flow " + word);
+
+        // Feeds and sitemap at the addresses readers know, with absolute links to the article page.
+        String link = Topology.env("BLOG_PUBLIC_BASE_URL") + "/posts/" + editedSlug;
+        assertThat(anonymous.get("/rss.xml").body()).contains("Edited flow " + word).contains(link);
+        assertThat(anonymous.get("/atom.xml").body()).contains("Edited flow " + word).contains(link);
+        assertThat(anonymous.get("/rss.xml?tag=" + tag).body()).contains(link);
+        assertThat(anonymous.get("/sitemap.xml").body()).contains(link);
+
+        // Delete: gone for readers, out of the search index.
+        assertThat(writerClient.send("DELETE", "/api/posts/" + editedSlug, writer.token(), null).status()).isEqualTo(204);
+        assertThat(anonymous.get("/api/posts/" + editedSlug).status()).isEqualTo(404);
+        Await.until("search forgets the article", Duration.ofSeconds(60),
+                () -> anonymous.get("/api/posts/search?q=" + word).items(),
+                items -> items.stream().noneMatch(i -> editedSlug.equals(i.get("slug"))));
+    }
+
+    private static List<Object> pendingIds(Client client, String token) {
+        List<Object> ids = new java.util.ArrayList<>();
+        String cursor = null;
+        do {
+            Client.Reply page = client.get("/api/comments/moderation?status=PENDING&limit=50"
+                    + (cursor == null ? "" : "&cursor=" + cursor), token);
+            ids.addAll(ids(page.items()));
+            cursor = (String) page.json().get("nextCursor");
+        } while (cursor != null);
+        return ids;
+    }
+
+    static List<Object> ids(List<Map<String, Object>> comments) {
+        return comments.stream().map(c -> c.get("id")).toList();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> replies(Map<String, Object> comment) {
+        return (List<Map<String, Object>>) comment.get("replies");
+    }
+}
