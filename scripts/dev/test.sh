@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
-# Runs the whole test suite the way CI does: starts what the tests need on ports of their own
-# (a MariaDB primary + replica with GTID replication, a Redis, an Elasticsearch node), runs
-# `./mvnw verify`, and stops everything it started, also when the build fails.
+# Runs the whole test suite the way CI does: starts what the services' integration tests need on
+# ports of their own (a MariaDB primary + replica with GTID replication, a Redis, an Elasticsearch
+# node), runs `./mvnw verify` (whose last module, system-tests, starts and stops the production
+# topology itself), and stops everything it started, also when the build fails.
 #
 #   scripts/dev/test.sh [extra Maven arguments]
 #
-# Needs mariadbd and redis-server on the PATH (.ci/run installs them from Debian packages).
+# Needs mariadbd, redis-server, nginx, chromium + chromedriver and npm on the PATH (.ci/run
+# installs them from Debian packages).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 ROOT=$PWD
@@ -22,6 +24,10 @@ cleanup() {
   local rc=$?
   # Liberty test servers are stopped by the build; this catches those a crashed build left behind.
   pkill -f "$ROOT/.*/wlp/bin/tools/ws-server.jar" 2>/dev/null || true
+  # The system tests' production topology is stopped by the build too; this is for a crashed one.
+  if [[ -f system-tests/target/system-tests.env ]]; then
+    BLOG_ENV_FILE=$ROOT/system-tests/target/system-tests.env scripts/deployment/stop-production.sh >/dev/null 2>&1 || true
+  fi
   scripts/dev/mariadb-pair.sh stop >/dev/null 2>&1 || true
   scripts/dev/elasticsearch.sh stop >/dev/null 2>&1 || true
   if [[ -f "$WORK/redis.pid" ]]; then

@@ -20,7 +20,7 @@ import java.util.function.IntFunction;
  */
 final class Load {
 
-    /** A read: the status it got. A write: the id of what was stored, or null when not acknowledged. */
+    /** Reads by status, and the ids of acknowledged writes; failures with what they got. */
     record Outcome(int reads, Map<Integer, Integer> readStatuses, List<String> failedReads,
                    int writes, List<String> acknowledged, List<String> failedWrites) {
 
@@ -29,9 +29,10 @@ final class Load {
         }
 
         String describe(String incident) {
-            return String.format("%s: %d reads, %d failed (%.2f %%) %s; %d writes, %d acknowledged, %d failed %s",
+            return String.format("%s: %d reads, %d failed (%.2f %%) %s %s; %d writes, %d acknowledged, %d failed %s",
                     incident, reads, failedReads.size(), reads == 0 ? 0.0 : 100.0 * failedReads.size() / reads, readStatuses,
-                    writes, acknowledged.size(), failedWrites.size(), failedWrites.stream().limit(3).toList());
+                    failedReads.stream().limit(2).toList(), writes, acknowledged.size(), failedWrites.size(),
+                    failedWrites.stream().limit(3).toList());
         }
     }
 
@@ -42,10 +43,11 @@ final class Load {
      * Runs the traffic for {@code total}, performing {@code incident} after {@code before}.
      *
      * @param reads  each reader thread calls it with its client and gets the reply of one read
-     * @param write  called with a sequence number; returns the stored id, or throws/returns null
+     * @param write  called every {@code writeEvery} with a sequence number; returns the stored id,
+     *               or throws when the write was not acknowledged
      */
     static Outcome around(Duration before, Duration total, Runnable incident, int readers,
-                          Function<Client, Client.Reply> reads, IntFunction<String> write) {
+                          Function<Client, Client.Reply> reads, Duration writeEvery, IntFunction<String> write) {
         AtomicBoolean running = new AtomicBoolean(true);
         AtomicInteger readCount = new AtomicInteger();
         AtomicInteger writeCount = new AtomicInteger();
@@ -77,15 +79,11 @@ final class Load {
                 int n = writeCount.incrementAndGet();
                 try {
                     String id = write.apply(n);
-                    if (id != null) {
-                        acknowledged.add(id);
-                    } else {
-                        failedWrites.add("write " + n + " not acknowledged");
-                    }
+                    acknowledged.add(id);
                 } catch (RuntimeException | AssertionError e) {
                     failedWrites.add("write " + n + ": " + e.getMessage());
                 }
-                Topology.pause(Duration.ofMillis(300));
+                Topology.pause(writeEvery);
             }
         });
         Topology.pause(before);

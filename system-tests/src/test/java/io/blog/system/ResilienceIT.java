@@ -32,18 +32,20 @@ class ResilienceIT {
 
     private static final Duration BEFORE = Duration.ofSeconds(3);
     private static final Duration TOTAL = Duration.ofSeconds(15);
+    private static final Duration WRITE_EVERY = Duration.ofMillis(300);
 
     private static Account author;
     private static List<Account> editors;
     private static String slug;
+    // Checks afterwards come from fresh visitors: one address checking dozens of writes at once
+    // would meet the gateway's rate limit, which is not what these drills test.
     private final Client checker = Client.newVisitor();
 
     @BeforeAll
     static void content() {
         author = Accounts.register("drill");
-        // comment-war allows five comments a minute per account; the comment drill rotates among these.
-        editors = List.of(Accounts.withRoles("drilled", List.of("EDITOR")), Accounts.withRoles("drilled", List.of("EDITOR")),
-                Accounts.withRoles("drilled", List.of("EDITOR")), Accounts.withRoles("drilled", List.of("EDITOR")));
+        // comment-war allows five comments a minute per account; the comment drill rotates among six.
+        editors = java.util.stream.IntStream.range(0, 6).mapToObj(i -> Accounts.withRoles("drilled", List.of("EDITOR"))).toList();
         slug = createArticle(Client.newVisitor(), "Resilience drills", "PUBLISHED");
     }
 
@@ -57,11 +59,11 @@ class ResilienceIT {
     @Order(1)
     void killingAPostWarInstance() {
         Load.Outcome outcome = Load.around(BEFORE, TOTAL, () -> Topology.kill("posts-2"), 4,
-                this::readPosts, n -> createArticle(Client.newVisitor(), "Written while posts-2 dies " + n, "PUBLISHED"));
+                this::readPosts, WRITE_EVERY, n -> createArticle(Client.newVisitor(), "Written while posts-2 dies " + n, "PUBLISHED"));
         report("SIGKILL posts-2", outcome);
         assertThat(outcome.failedReads()).as("failed reads").isEmpty();
         assertThat(outcome.acknowledged()).isNotEmpty();
-        outcome.acknowledged().forEach(s -> assertThat(checker.get("/api/posts/" + s, author.token()).status())
+        outcome.acknowledged().forEach(s -> assertThat(Client.newVisitor().get("/api/posts/" + s, author.token()).status())
                 .as("acknowledged article %s", s).isEqualTo(200));
     }
 
@@ -69,7 +71,7 @@ class ResilienceIT {
     @Order(2)
     void killingACommentWarInstance() {
         Load.Outcome outcome = Load.around(BEFORE, TOTAL, () -> Topology.kill("comments-1"), 4,
-                client -> client.get("/api/comments?post=" + slug + "&limit=5"),
+                client -> client.get("/api/comments?post=" + slug + "&limit=5"), Duration.ofMillis(600),
                 n -> createComment(editors.get(n % editors.size()), "Said while comments-1 dies, number " + n));
         report("SIGKILL comments-1", outcome);
         assertThat(outcome.failedReads()).as("failed reads").isEmpty();
@@ -88,14 +90,17 @@ class ResilienceIT {
                     case 0 -> client.get("/api/users/" + author.username());
                     case 1 -> client.get("/api/users/me", author.token());
                     default -> client.get("/api/posts/mine", author.token());
-                },
+                }, WRITE_EVERY,
                 n -> {
                     String bio = "bio version " + n;
                     synchronized (attempted) {
                         attempted.add(bio);
                     }
                     Client.Reply reply = writer.send("PATCH", "/api/users/me", author.token(), "{\"bio\":\"" + bio + "\"}");
-                    return reply.status() == 200 ? bio : null;
+                    if (reply.status() != 200) {
+                        throw new IllegalStateException("HTTP " + reply);
+                    }
+                    return bio;
                 });
         report("SIGKILL users-1", outcome);
         assertThat(outcome.failedReads()).as("failed reads").isEmpty();
@@ -110,14 +115,14 @@ class ResilienceIT {
     @Order(4)
     void stoppingRedis() {
         Load.Outcome outcome = Load.around(BEFORE, TOTAL, () -> Topology.stop("redis"), 4,
-                this::readPosts, n -> createArticle(Client.newVisitor(), "Written without Redis " + n, "PUBLISHED"));
+                this::readPosts, WRITE_EVERY, n -> createArticle(Client.newVisitor(), "Written without Redis " + n, "PUBLISHED"));
         report("Redis stopped", outcome);
         assertThat(outcome.failedReads()).as("failed reads").isEmpty();
         assertThat(outcome.failedWrites()).as("writes without Redis").isEmpty();
         // Signing in needs no Redis either.
         Client visitor = Client.newVisitor();
         assertThat(Accounts.login(visitor, author.username(), Accounts.PASSWORD)).isNotBlank();
-        outcome.acknowledged().forEach(s -> assertThat(checker.get("/api/posts/" + s).status()).isEqualTo(200));
+        outcome.acknowledged().forEach(s -> assertThat(Client.newVisitor().get("/api/posts/" + s).status()).isEqualTo(200));
     }
 
     @Test
@@ -127,7 +132,6 @@ class ResilienceIT {
         Topology.stop("elasticsearch");
         String word = Accounts.uniqueName("quokka");
         String written = createArticle(writer, "Indexed later: " + word, "PUBLISHED");
-        assertThat(written).as("a write with Elasticsearch down").isNotNull();
         Client.Reply search = checker.get("/api/posts/search?q=" + word);
         assertThat(search.status()).isEqualTo(200);
         assertThat(search.json()).containsEntry("degraded", true);
@@ -143,11 +147,11 @@ class ResilienceIT {
     @Order(6)
     void stoppingTheReplica() {
         Load.Outcome outcome = Load.around(BEFORE, TOTAL, () -> Topology.stop("mariadb-replica"), 4,
-                this::readPosts, n -> createArticle(Client.newVisitor(), "Written without a replica " + n, "PUBLISHED"));
+                this::readPosts, WRITE_EVERY, n -> createArticle(Client.newVisitor(), "Written without a replica " + n, "PUBLISHED"));
         report("replica stopped", outcome);
         assertThat(outcome.failedReads()).as("failed reads").isEmpty();
         assertThat(outcome.failedWrites()).isEmpty();
-        outcome.acknowledged().forEach(s -> assertThat(checker.get("/api/posts/" + s).status()).isEqualTo(200));
+        outcome.acknowledged().forEach(s -> assertThat(Client.newVisitor().get("/api/posts/" + s).status()).isEqualTo(200));
     }
 
     private Client.Reply readPosts(Client client) {
@@ -161,13 +165,19 @@ class ResilienceIT {
     private static String createArticle(Client client, String title, String status) {
         Client.Reply reply = client.send("POST", "/api/posts", author.token(),
                 "{\"title\":\"" + title + "\",\"body\":\"Body of " + title + "\",\"tags\":[\"drill\"],\"status\":\"" + status + "\"}");
-        return reply.status() == 201 ? (String) reply.json().get("slug") : null;
+        if (reply.status() != 201) {
+            throw new IllegalStateException("HTTP " + reply);
+        }
+        return (String) reply.json().get("slug");
     }
 
     private static String createComment(Account who, String body) {
         Client.Reply reply = Client.newVisitor().send("POST", "/api/comments", who.token(),
                 "{\"post\":\"" + slug + "\",\"body\":\"" + body + "\"}");
-        return reply.status() == 201 ? (String) reply.json().get("id") : null;
+        if (reply.status() != 201) {
+            throw new IllegalStateException("HTTP " + reply);
+        }
+        return (String) reply.json().get("id");
     }
 
     private List<Object> allCommentIds() {

@@ -12,12 +12,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import io.blog.common.data.ReadsWithFallback;
 
 /**
  * Comment persistence. {@code find…} reads go through read routing (replica when safe);
  * {@code …ForUpdate} and writes use the primary.
  */
 @ApplicationScoped
+@ReadsWithFallback
 public class CommentRepository {
 
     @Inject

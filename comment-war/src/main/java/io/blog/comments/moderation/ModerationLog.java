@@ -14,9 +14,11 @@ import org.eclipse.microprofile.metrics.Tag;
 
 import java.time.Instant;
 import java.util.List;
+import io.blog.common.data.ReadsWithFallback;
 
 /** The audit table of moderation actions, and their counter. */
 @ApplicationScoped
+@ReadsWithFallback
 public class ModerationLog {
 
     @Inject

@@ -34,6 +34,7 @@ import java.util.logging.Logger;
 public class ReadRouting {
 
     private static final Logger LOG = Logger.getLogger(ReadRouting.class.getName());
+    private static final ThreadLocal<Boolean> REPLICA_CHOSEN = ThreadLocal.withInitial(() -> false);
 
     @Inject
     @Primary
@@ -71,7 +72,16 @@ public class ReadRouting {
 
     /** The entity manager a read should use now. */
     public EntityManager forRead() {
-        return readFromReplica() ? replica : primary;
+        boolean useReplica = readFromReplica();
+        REPLICA_CHOSEN.set(useReplica);
+        return useReplica ? replica : primary;
+    }
+
+    /** Whether the last {@link #forRead()} on this thread chose the replica; clears the mark. */
+    static boolean replicaWasChosen() {
+        boolean chosen = REPLICA_CHOSEN.get();
+        REPLICA_CHOSEN.remove();
+        return chosen;
     }
 
     /** For writes; also what reads inside a transaction use. */
@@ -136,7 +146,7 @@ public class ReadRouting {
         }
     }
 
-    private boolean inTransaction() {
+    boolean inTransaction() {
         return transactions != null && transactions.getTransactionStatus() == Status.STATUS_ACTIVE;
     }
 

@@ -62,6 +62,14 @@ public class ReplicaMonitor {
         return status;
     }
 
+    /**
+     * A read on the replica just failed to reach it: stop routing reads there until the next
+     * regular check finds it healthy again, instead of failing reads until then.
+     */
+    public void markUnreachable(String reason) {
+        last = new ReplicaStatus(false, false, null, false, "unreachable: " + reason, Instant.now());
+    }
+
     private ReplicaStatus check() {
         try (Connection connection = dataSources.replica().getConnection();
              Statement statement = connection.createStatement()) {

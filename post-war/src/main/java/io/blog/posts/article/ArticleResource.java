@@ -22,6 +22,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
@@ -134,12 +135,16 @@ public class ArticleResource {
         return caller;
     }
 
+    /**
+     * Signed-in callers may get more (the Markdown source, their drafts), so a copy cached for an
+     * anonymous request must never answer one with a token: hence Vary on Authorization.
+     */
     private Response conditional(EntityTag etag, Object body, CacheControl cache) {
         Response.ResponseBuilder notModified = request.evaluatePreconditions(etag);
         if (notModified != null) {
-            return notModified.cacheControl(cache).tag(etag).build();
+            return notModified.cacheControl(cache).tag(etag).header(HttpHeaders.VARY, HttpHeaders.AUTHORIZATION).build();
         }
-        return Response.ok(body).tag(etag).cacheControl(cache).build();
+        return Response.ok(body).tag(etag).cacheControl(cache).header(HttpHeaders.VARY, HttpHeaders.AUTHORIZATION).build();
     }
 
     /** The ETag is the version: view counts change without changing the article, hence a weak tag. */

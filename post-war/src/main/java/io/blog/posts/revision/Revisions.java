@@ -10,9 +10,11 @@ import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import io.blog.common.data.ReadsWithFallback;
 
 /** Revision persistence; recording happens inside the article's own transaction. */
 @ApplicationScoped
+@ReadsWithFallback
 public class Revisions {
 
     @Inject

@@ -21,12 +21,14 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
+import io.blog.common.data.ReadsWithFallback;
 
 /**
  * Search: Elasticsearch when it answers, otherwise a plain database match flagged
  * {@code degraded}, so the search box keeps working, only less well.
  */
 @ApplicationScoped
+@ReadsWithFallback
 public class SearchService {
 
     private static final Logger LOG = Logger.getLogger(SearchService.class.getName());

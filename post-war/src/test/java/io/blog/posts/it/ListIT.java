@@ -86,5 +86,9 @@ class ListIT {
         assertThat(again.status()).isEqualTo(304);
         assertThat(listAgain.status()).isEqualTo(304);
         assertThat(Api.get("/" + slug, author.token()).header("Cache-Control")).contains("no-store");
+        // A browser must not answer a signed-in request (which may see bodyMarkdown) from the anonymous copy.
+        assertThat(first.header("Vary")).contains("Authorization");
+        assertThat(list.header("Vary")).contains("Authorization");
+        assertThat(again.header("Vary")).contains("Authorization");
     }
 }

@@ -12,12 +12,14 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import io.blog.common.data.ReadsWithFallback;
 
 /**
  * Account persistence. Methods named {@code find…} read through {@link ReadRouting} (replica when
  * safe); {@code …ForUpdate} and writes always use the primary.
  */
 @ApplicationScoped
+@ReadsWithFallback
 public class AccountRepository {
 
     @Inject
