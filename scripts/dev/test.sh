@@ -28,6 +28,7 @@ cleanup() {
   if [[ -f system-tests/target/system-tests.env ]]; then
     BLOG_ENV_FILE=$ROOT/system-tests/target/system-tests.env scripts/deployment/stop-production.sh >/dev/null 2>&1 || true
   fi
+  pkill -f "/tmp/blog-system-tests/wlp/bin/tools/ws-server.jar" 2>/dev/null || true
   scripts/dev/mariadb-pair.sh stop >/dev/null 2>&1 || true
   scripts/dev/elasticsearch.sh stop >/dev/null 2>&1 || true
   if [[ -f "$WORK/redis.pid" ]]; then

@@ -8,7 +8,9 @@ ROOT=$(cd "$(dirname "$0")/../../../.." && pwd)
 
 case ${1:-} in
   start)
-    "$ROOT/scripts/deployment/stop-production.sh" >/dev/null 2>&1 || true   # leftovers of an aborted run
+    # Leftovers of an aborted run.
+    [[ -x $SYSTEM_TOPOLOGY_DIR/wlp/bin/server ]] && "$SYSTEM_TOPOLOGY_DIR/wlp/bin/server" stop blog-dev >/dev/null 2>&1
+    [[ -f $BLOG_ENV_FILE ]] && "$ROOT/scripts/deployment/stop-production.sh" >/dev/null 2>&1
     rm -rf "$SYSTEM_TOPOLOGY_DIR"
     mkdir -p "$(dirname "$BLOG_ENV_FILE")"
     secret() { openssl rand -hex 16; }

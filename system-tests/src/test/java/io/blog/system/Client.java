@@ -62,7 +62,7 @@ public final class Client {
     private Client(String address) {
         this.address = address;
         try {
-            this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
+            this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5))
                     .followRedirects(HttpClient.Redirect.NEVER)
                     .localAddress(InetAddress.getByName(address)).build();
         } catch (UnknownHostException e) {

@@ -54,7 +54,7 @@ public class ArticleDirectory {
 
     /** The article if it exists and is published; empty if post-war says it does not. */
     @Timeout(value = 1500, unit = ChronoUnit.MILLIS)
-    @Retry(maxRetries = 1, delay = 50)
+    @Retry(maxRetries = 1, delay = 50, jitter = 25)
     @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.5, delay = 5000, successThreshold = 1)
     @Fallback(fallbackMethod = "postsUnavailable")
     public Optional<PublishedArticle> published(String slug) {

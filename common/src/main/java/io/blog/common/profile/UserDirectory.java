@@ -48,7 +48,7 @@ public class UserDirectory {
     }
 
     @Timeout(value = 1500, unit = ChronoUnit.MILLIS)
-    @Retry(maxRetries = 1, delay = 50)
+    @Retry(maxRetries = 1, delay = 50, jitter = 25)
     @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.5, delay = 5000, successThreshold = 1)
     @Fallback(fallbackMethod = "noProfiles")
     public List<UsersClient.Profile> profiles(List<String> usernames) {

@@ -1,0 +1,109 @@
+package io.blog.system;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The one-command run's server (blog-dev: every WAR and the front end in one Liberty on embedded
+ * databases), started by src/test/scripts/dev-run.sh exactly as `./mvnw -Prun` configures it:
+ * it announces itself with the URL once everything answers, and a newcomer finds a living blog.
+ */
+@Order(0)
+class OneCommandRunIT {
+
+    private static final String BASE = System.getProperty("system.dev.url", "http://127.0.0.1:18080");
+    private static final Path LOG = Path.of(System.getProperty("system.dev.log", "/tmp/blog-system-tests/wlp/usr/servers/blog-dev/logs/console.log"));
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private static String readyLine;
+
+    @BeforeAll
+    static void waitForTheReadyLine() {
+        readyLine = Await.until("blog-dev prints its ready line", Duration.ofMinutes(4), OneCommandRunIT::readyLineInLog,
+                line -> line != null);
+    }
+
+    @Test
+    void theReadyLineNamesTheUrlAndTheSampleContent() {
+        assertThat(readyLine).contains("Blog ready at http://localhost:" + URI.create(BASE).getPort() + "/")
+                .contains("Sample content: 3 authors, 6 articles, 6 comments").contains("sign in as alice");
+    }
+
+    @Test
+    void sampleArticlesCommentsAndAuthorsAreThere() {
+        List<Map<String, Object>> articles = get("/api/posts?limit=50").items();
+        assertThat(articles).hasSize(6);
+        assertThat(articles).extracting(a -> a.get("title")).contains("中文全文搜索入门", "How we moderate comments");
+        assertThat(get("/api/posts/tags").body()).contains("databases").contains("搜索");
+        String discussed = articles.stream().filter(a -> ((String) a.get("title")).startsWith("Keyset pagination"))
+                .map(a -> (String) a.get("slug")).findFirst().orElseThrow();
+        Map<String, Object> thread = get("/api/comments?post=" + discussed).items().getFirst();
+        assertThat(thread.get("status")).isEqualTo("APPROVED");
+        assertThat((List<?>) thread.get("replies")).hasSize(1);
+        assertThat(get("/api/users/maria").json()).containsEntry("displayName", "Maria Rossi");
+        // The sample accounts really sign in with the passwords the ready line and README give.
+        Client.Reply login = send("POST", "/api/users/login", "{\"login\":\"alice\",\"password\":\"correct horse battery staple\"}");
+        assertThat(login.status()).isEqualTo(200);
+    }
+
+    @Test
+    void theFrontEndAndTheFeedsAreServedByTheSameServer() {
+        Client.Reply home = get("/");
+        assertThat(home.status()).isEqualTo(200);
+        assertThat(home.header("Content-Type")).startsWith("text/html");
+        assertThat(home.body()).contains("<script type=\"module\"");
+        // A client-side route on reload gets the same page, not a 404.
+        Client.Reply deepLink = get("/posts/keyset-pagination-why-offset-gets-slower-every-page");
+        assertThat(deepLink.status()).isEqualTo(200);
+        assertThat(deepLink.body()).isEqualTo(home.body());
+        assertThat(get("/rss.xml").body()).contains("<rss").contains(BASE.replace("127.0.0.1", "localhost") + "/posts/");
+        assertThat(get("/sitemap.xml").body()).contains("/posts/");
+        assertThat(get("/health/ready").status()).isEqualTo(200);
+    }
+
+    private static String readyLineInLog() {
+        try {
+            if (!Files.exists(LOG)) {
+                return null;
+            }
+            return Files.readAllLines(LOG).stream().filter(l -> l.contains("Blog ready at")).findFirst().orElse(null);
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    private static Client.Reply get(String path) {
+        return send("GET", path, null);
+    }
+
+    private static Client.Reply send(String method, String path, String json) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(BASE + path)).timeout(Duration.ofSeconds(30))
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+        if (json != null) {
+            request.header("Content-Type", "application/json");
+        }
+        try {
+            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return new Client.Reply(response.statusCode(), response.headers(), response.body());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

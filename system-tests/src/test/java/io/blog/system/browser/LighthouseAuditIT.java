@@ -1,0 +1,200 @@
+package io.blog.system.browser;
+
+import io.blog.system.Topology;
+import org.jose4j.json.JsonUtil;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Lighthouse (npm, version pinned by src/test/lighthouse/package-lock.json, installed with npm ci
+ * into target/lighthouse) audits the home page and an article page in Debian's Chromium with its
+ * default mobile emulation and simulated throttling. Each page is measured {@code lighthouse.runs}
+ * times (default 3); the median of each category must reach 0.9 for performance and
+ * accessibility. JSON and HTML reports and a summary land in the artifacts directory.
+ */
+class LighthouseAuditIT {
+
+    static final List<String> CATEGORIES = List.of("performance", "accessibility", "best-practices", "seo");
+    static final double MINIMUM = 0.9;
+    static final int RUNS = Integer.getInteger("lighthouse.runs", 3);
+    static final Path DIR = Path.of(System.getProperty("lighthouse.dir", "target/lighthouse")).toAbsolutePath();
+    static final Path SOURCE = Path.of(System.getProperty("system.repo.root", ".."), "system-tests/src/test/lighthouse").toAbsolutePath();
+    static final Path ARTIFACTS = Browser.ARTIFACTS.toAbsolutePath();
+    static final Map<String, String> PAGES = new LinkedHashMap<>();
+    static final List<String> SUMMARY = new ArrayList<>();
+
+    @BeforeAll
+    static void installAndSeed() throws Exception {
+        Files.createDirectories(ARTIFACTS);
+        install();
+        Seed.Account author = Seed.register("lh", "Lighthouse Author");
+        String slug = (String) Seed.article(author, "Measuring a page " + Seed.word(6), """
+                ## Why measure
+
+                Numbers beat impressions. This article has a heading, a list, a quote and a code block,
+                like most of the articles on this blog.
+
+                * first point
+                * second point
+
+                > A quotation, to have one.
+
+                ```java
+                var total = items.stream().mapToInt(Item::price).sum();
+                ```
+
+                The end.
+                """, List.of("performance", "java"), "An article measured by Lighthouse.").get("slug");
+        PAGES.put("home", "/");
+        PAGES.put("article", "/posts/" + slug);
+    }
+
+    @AfterAll
+    static void writeSummary() throws IOException {
+        Files.write(ARTIFACTS.resolve("lighthouse-summary.txt"), SUMMARY);
+    }
+
+    /** npm ci from the committed lock file, unless target/lighthouse already holds exactly that install. */
+    static void install() throws Exception {
+        Path lock = SOURCE.resolve("package-lock.json");
+        Path installed = DIR.resolve("package-lock.json");
+        if (Files.exists(DIR.resolve("node_modules/lighthouse/cli/index.js")) && Files.exists(installed)
+                && Files.mismatch(lock, installed) == -1) {
+            return;
+        }
+        Files.createDirectories(DIR);
+        Files.copy(SOURCE.resolve("package.json"), DIR.resolve("package.json"), StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(lock, installed, StandardCopyOption.REPLACE_EXISTING);
+        run(List.of("npm", "ci", "--no-audit", "--no-fund", "--loglevel=error"), DIR.resolve("npm-ci.log"), 10);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"home", "article"})
+    void meetsThePerformanceAndAccessibilityBudget(String page) throws Exception {
+        Map<String, List<Double>> scores = new TreeMap<>();
+        List<String> accessibilityFailures = new ArrayList<>();
+        for (int run = 1; run <= RUNS; run++) {
+            Map<String, Object> report = audit(page, run);
+            @SuppressWarnings("unchecked")
+            Map<String, Map<String, Object>> categories = (Map<String, Map<String, Object>>) report.get("categories");
+            for (String category : CATEGORIES) {
+                Object score = categories.get(category).get("score");
+                assertThat(score).as("%s %s score in run %d (null: Lighthouse could not measure)", page, category, run).isNotNull();
+                scores.computeIfAbsent(category, c -> new ArrayList<>()).add(((Number) score).doubleValue());
+            }
+            if (run == 1) {
+                accessibilityFailures.addAll(failedAudits(report, "accessibility"));
+            }
+        }
+        Map<String, Double> median = new TreeMap<>();
+        scores.forEach((category, values) -> median.put(category, median(values)));
+        String line = "%-8s runs=%d %s median=%s".formatted(page, RUNS, scores, median);
+        SUMMARY.add(line);
+        System.out.println("Lighthouse " + line);
+
+        assertThat(median.get("accessibility")).as("%s accessibility (median of %s); failed audits: %s",
+                page, scores.get("accessibility"), accessibilityFailures).isGreaterThanOrEqualTo(MINIMUM);
+        assertThat(median.get("performance")).as("%s performance (median of %s)", page, scores.get("performance"))
+                .isGreaterThanOrEqualTo(MINIMUM);
+    }
+
+    /**
+     * One Lighthouse run. A run that Lighthouse itself aborts with a runtime error (such as
+     * NO_NAVSTART, a lost trace, which its message says to "run again") is repeated once and noted
+     * in the summary; scores are never retried.
+     */
+    private static Map<String, Object> audit(String page, int run) throws Exception {
+        try {
+            return attempt(page, run);
+        } catch (LighthouseRuntimeError e) {
+            SUMMARY.add("%-8s run %d repeated after a Lighthouse runtime error: %s".formatted(page, run, e.getMessage()));
+            return attempt(page, run);
+        }
+    }
+
+    static final class LighthouseRuntimeError extends Exception {
+        LighthouseRuntimeError(String message) {
+            super(message);
+        }
+    }
+
+    private static Map<String, Object> attempt(String page, int run) throws Exception {
+        Path profile = Files.createTempDirectory("blog-lighthouse-");
+        Path output = ARTIFACTS.resolve("lighthouse-" + page + "-" + run);
+        try {
+            run(List.of("node", DIR.resolve("node_modules/lighthouse/cli/index.js").toString(),
+                    Topology.gateway() + PAGES.get(page),
+                    "--quiet",
+                    "--only-categories=" + String.join(",", CATEGORIES),
+                    "--chrome-flags=--headless=new --no-sandbox --disable-gpu --disable-quic --no-first-run "
+                            + "--disable-background-networking --disable-component-update --disable-sync "
+                            + "--user-data-dir=" + profile + " --window-size=1280,900",
+                    "--output=json", "--output=html", "--output-path=" + output),
+                    ARTIFACTS.resolve("lighthouse-" + page + "-" + run + ".log"), 5);
+        } catch (AssertionError e) {
+            String log = Files.readString(ARTIFACTS.resolve("lighthouse-" + page + "-" + run + ".log"));
+            if (log.contains("Runtime error encountered")) {
+                throw new LighthouseRuntimeError(log.strip());
+            }
+            throw e;
+        } finally {
+            try (Stream<Path> files = Files.walk(profile)) {
+                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+        Map<String, Object> report = JsonUtil.parseJson(Files.readString(Path.of(output + ".report.json")));
+        assertThat(report.get("runtimeError")).as("Lighthouse runtime error for %s", page).isNull();
+        return report;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> failedAudits(Map<String, Object> report, String category) {
+        Map<String, Map<String, Object>> audits = (Map<String, Map<String, Object>>) report.get("audits");
+        Map<String, Object> cat = ((Map<String, Map<String, Object>>) report.get("categories")).get(category);
+        List<String> failed = new ArrayList<>();
+        for (Map<String, Object> ref : (List<Map<String, Object>>) cat.get("auditRefs")) {
+            Map<String, Object> audit = audits.get((String) ref.get("id"));
+            Object score = audit.get("score");
+            if (score instanceof Number n && n.doubleValue() < 1 && "binary".equals(audit.get("scoreDisplayMode"))) {
+                failed.add(ref.get("id") + " (" + audit.get("title") + ")");
+            }
+        }
+        return failed;
+    }
+
+    static double median(List<Double> values) {
+        List<Double> sorted = values.stream().sorted().toList();
+        int n = sorted.size();
+        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+    }
+
+    private static void run(List<String> command, Path log, int minutes) throws IOException, InterruptedException {
+        ProcessBuilder builder = new ProcessBuilder(command).directory(DIR.toFile()).redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        builder.environment().put("CHROME_PATH", "/usr/bin/chromium");
+        Process process = builder.start();
+        if (!process.waitFor(minutes, TimeUnit.MINUTES)) {
+            process.destroyForcibly();
+            throw new AssertionError(String.join(" ", command) + " did not finish in " + minutes + " minutes; see " + log);
+        }
+        assertThat(process.exitValue()).as("%s exited with an error; see %s:%n%s", String.join(" ", command), log,
+                Files.readString(log)).isZero();
+    }
+}

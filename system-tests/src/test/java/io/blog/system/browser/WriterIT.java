@@ -1,0 +1,199 @@
+package io.blog.system.browser;
+
+import io.blog.system.Client;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.Map;
+
+import static io.blog.system.browser.Browser.testid;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * An author's day, in order: registers in the browser, writes Markdown with the server-rendered
+ * live preview, saves a draft, schedules and then publishes it, finds it in "My articles", edits
+ * it, restores an old revision, and meets a 412 conflict that keeps the typed text.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class WriterIT {
+
+    @RegisterExtension
+    static final Browser browser = new Browser();
+
+    static final String WORD = Seed.word(10);
+    static final String USERNAME = "wr-" + Seed.word(8);
+    static final String PASSWORD = Seed.password();
+    static final String TITLE = "Notes on " + WORD;
+    static final String FIRST_BODY = "## Heading " + WORD + "\n\nSome *emphasis* and `inline code`.\n\n```\nlet first = 1;\n```\n";
+
+    static String slug;
+
+    @Test
+    @Order(1)
+    void registersInTheBrowser() {
+        browser.open("/");
+        browser.click("nav-register");
+        browser.urlIs("/register");
+        browser.rendered();
+        browser.type("register-username", USERNAME);
+        browser.type("register-email", USERNAME + "@example.test");
+        browser.type("register-display-name", "Writer " + WORD);
+        browser.type("register-password", PASSWORD);
+        browser.click("register-form-submit");
+        browser.urlIs("/");
+        browser.textIn(testid("logout"), "Writer " + WORD);
+        browser.textIn(By.id("live"), "Your account was created");
+        // New accounts are authors: the writing screens are offered.
+        browser.visible("nav-write");
+        browser.visible("nav-mine");
+    }
+
+    @Test
+    @Order(2)
+    void writesMarkdownWithLivePreviewAndSavesADraft() {
+        browser.click("nav-write");
+        browser.urlIs("/write");
+        browser.rendered();
+        browser.type("editor-title", TITLE);
+        browser.type("editor-tags", "browser, " + WORD);
+        browser.type("editor-body", FIRST_BODY);
+        // The preview is the server's rendering (POST /api/posts/preview), not a client-side guess.
+        WebElement preview = browser.visible("editor-preview");
+        browser.until("the preview to render the Markdown", d -> !preview.findElements(By.cssSelector("h2")).isEmpty());
+        assertThat(preview.findElement(By.cssSelector("h2")).getText()).isEqualTo("Heading " + WORD);
+        assertThat(preview.findElement(By.cssSelector("em")).getText()).isEqualTo("emphasis");
+        assertThat(preview.findElement(By.cssSelector("pre code")).getText()).contains("let first = 1;");
+        assertThat(new Select(browser.visible("editor-status")).getFirstSelectedOption().getAttribute("value")).isEqualTo("DRAFT");
+
+        browser.click("editor-save");
+        browser.textIn(testid("editor-save-state"), "Saved at");
+        browser.urlMatches(".*/write/[^/]+$");
+        slug = browser.path().substring("/write/".length());
+        assertThat(slug).isNotBlank();
+        browser.screenshot("editor");
+
+        // A draft is no public article yet.
+        assertThat(Client.newVisitor().get("/api/posts/" + slug).status()).isIn(403, 404);
+    }
+
+    @Test
+    @Order(3)
+    void schedulesThenPublishesAndFindsItInMyArticles() {
+        new Select(browser.visible("editor-status")).selectByValue("SCHEDULED");
+        WebElement publishAt = browser.visible("editor-publish-at");
+        String tomorrow = LocalDateTime.now().plusDays(1).truncatedTo(ChronoUnit.MINUTES).format(DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm"));
+        browser.js("arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event('input', {bubbles: true}));", publishAt, tomorrow);
+        browser.click("editor-save");
+        browser.until("the scheduled save", d -> browser.visible("editor-save-state").getText().startsWith("Saved at"));
+
+        browser.click("nav-mine");
+        browser.urlIs("/me/articles");
+        browser.rendered();
+        WebElement item = browser.visible(By.cssSelector("[data-testid='mine-item'][data-slug='" + slug + "']"));
+        assertThat(item.getAttribute("data-status")).isEqualTo("SCHEDULED");
+        assertThat(item.getText()).contains("Scheduled for");
+
+        item.findElement(By.cssSelector("h2 a")).click();
+        browser.urlIs("/write/" + slug);
+        browser.rendered();
+        new Select(browser.visible("editor-status")).selectByValue("PUBLISHED");
+        browser.until("the publish date field to hide", ExpectedConditions.invisibilityOfElementLocated(testid("editor-publish-at")));
+        browser.click("editor-save");
+        browser.visible("editor-view");
+
+        browser.click("nav-mine");
+        browser.rendered();
+        assertThat(browser.visible(By.cssSelector("[data-testid='mine-item'][data-slug='" + slug + "']")).getAttribute("data-status"))
+                .isEqualTo("PUBLISHED");
+        browser.click(By.cssSelector("[data-testid='mine-item'][data-slug='" + slug + "'] a[href='/posts/" + slug + "']"));
+        browser.urlIs("/posts/" + slug);
+        browser.rendered();
+        assertThat(browser.visible(By.tagName("h1")).getText()).isEqualTo(TITLE);
+        assertThat(browser.visible("article-body").findElement(By.cssSelector("pre code")).getText()).contains("let first = 1;");
+        assertThat(Client.newVisitor().get("/api/posts/" + slug).status()).isEqualTo(200);
+    }
+
+    @Test
+    @Order(4)
+    void editsThenRestoresTheFirstRevision() {
+        browser.open("/posts/" + slug);
+        browser.click("edit-article");
+        browser.urlIs("/write/" + slug);
+        browser.rendered();
+        WebElement body = browser.visible("editor-body");
+        assertThat(body.getAttribute("value")).isEqualTo(FIRST_BODY);
+        body.sendKeys(Keys.chord(Keys.CONTROL, Keys.END), "\nAn edited paragraph.\n");
+        browser.click("editor-save");
+        browser.textIn(testid("editor-save-state"), "Saved at");
+
+        browser.click("editor-revisions");
+        browser.urlIs("/write/" + slug + "/revisions");
+        browser.rendered();
+        int revisions = browser.all(testid("revision-item")).size();
+        assertThat(revisions).as("create, schedule, publish, edit").isGreaterThanOrEqualTo(4);
+        browser.click(By.xpath("//li[@data-testid='revision-item']/button[starts-with(normalize-space(.), 'Revision 1:')]"));
+        assertThat(browser.visible("revision-body").getText()).contains("let first = 1;").doesNotContain("An edited paragraph.");
+        browser.click("revision-restore");
+        assertThat(browser.acceptConfirm()).contains("Restore revision 1?");
+        browser.textIn(By.id("live"), "Revision 1 restored.");
+        browser.until("a new revision for the restore", d -> browser.all(testid("revision-item")).size() == revisions + 1);
+
+        browser.click(By.cssSelector("main a[href='/write/" + slug + "']"));
+        browser.urlIs("/write/" + slug);
+        browser.rendered();
+        assertThat(browser.visible("editor-body").getAttribute("value")).isEqualTo(FIRST_BODY);
+    }
+
+    @Test
+    @Order(5)
+    void aConflictingSaveIsExplainedAndKeepsTheTypedText() {
+        browser.expectConsoleError("/api/posts/.* 412|status of 412");
+        String mine = "My unsaved words " + Seed.word(8);
+        String theirs = "Changed by another editor " + Seed.word(8);
+        WebElement body = browser.visible("editor-body");
+        body.sendKeys(Keys.chord(Keys.CONTROL, Keys.END), "\n" + mine + "\n");
+        browser.textIn(testid("editor-save-state"), "Unsaved");
+
+        // Meanwhile someone else saves the same article through the API.
+        Seed.Account admin = Seed.admin();
+        Client.Reply current = admin.client().get("/api/posts/" + slug, admin.token());
+        assertThat(current.status()).isEqualTo(200);
+        Map<String, Object> article = current.json();
+        Map<String, Object> update = new HashMap<>();
+        for (String key : new String[] {"title", "tags", "status", "summary", "coverImageUrl", "publishAt"}) {
+            update.put(key, article.get(key));
+        }
+        update.put("body", theirs);
+        Client.Reply saved = admin.client().send(admin.client().request("/api/posts/" + slug, admin.token())
+                .header("Content-Type", "application/json").header("If-Match", current.header("ETag"))
+                .PUT(java.net.http.HttpRequest.BodyPublishers.ofString(Seed.json(update))));
+        assertThat(saved.status()).as("the other save: %s", saved).isEqualTo(200);
+
+        browser.click("editor-save");
+        WebElement conflict = browser.visible("editor-conflict");
+        assertThat(conflict.getAttribute("role")).isEqualTo("alert");
+        assertThat(conflict.getText()).contains("This article was changed by someone else", "Your text is still here");
+        assertThat(browser.visible("editor-save-state").getText()).isEqualTo("Not saved.");
+        assertThat(browser.visible("editor-body").getAttribute("value")).contains(mine).startsWith(FIRST_BODY.strip());
+        browser.click("conflict-load");
+        assertThat(browser.visible("conflict-server-body").getAttribute("value")).isEqualTo(theirs);
+        browser.screenshot("editor-conflict");
+
+        browser.click("conflict-overwrite");
+        browser.textIn(testid("editor-save-state"), "Saved at");
+        browser.until("the conflict notice to go", ExpectedConditions.invisibilityOfElementLocated(testid("editor-conflict")));
+        assertThat(Client.newVisitor().get("/api/posts/" + slug, admin.token()).json().get("bodyMarkdown").toString()).contains(mine);
+    }
+}
