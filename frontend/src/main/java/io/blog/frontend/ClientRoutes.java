@@ -19,6 +19,9 @@ public final class ClientRoutes {
     private static final List<String> NOT_PAGES =
             List.of("/api", "/health", "/metrics", "/openapi", "/ibm", "/assets", "/WEB-INF", "/META-INF");
 
+    /** Pages named after user data, which may contain a dot (the tag "node.js"). */
+    private static final List<String> NAMED_PAGES = List.of("/tags/", "/authors/", "/posts/");
+
     private ClientRoutes() {
     }
 
@@ -32,7 +35,12 @@ public final class ClientRoutes {
                 return false;
             }
         }
-        // A dot in the last segment means a file (favicon.svg, robots.txt); slugs never have one.
+        for (String prefix : NAMED_PAGES) {
+            if (path.startsWith(prefix)) {
+                return true;
+            }
+        }
+        // Elsewhere a dot in the last segment means a file (favicon.svg, robots.txt).
         return !path.substring(path.lastIndexOf('/') + 1).contains(".");
     }
 }

@@ -9,7 +9,8 @@ class ClientRoutesTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"/posts/hello-world", "/posts/你好世界", "/tags/java", "/authors/alice", "/search",
-            "/write", "/write/my-draft/revisions", "/me/articles", "/login", "/apis-explained"})
+            "/write", "/write/my-draft/revisions", "/me/articles", "/login", "/apis-explained", "/tags/node.js",
+            "/authors/j.doe"})
     void clientSideRoutesAreTheApp(String path) {
         assertThat(ClientRoutes.isPage(path)).isTrue();
     }

@@ -52,7 +52,8 @@ class ResilienceIT {
     @AfterEach
     void mend() {
         Topology.restoreAll();
-        assertThat(Topology.healthCheck()).as("health-check.sh after the drill").isZero();
+        Topology.Health health = Topology.healthCheck();
+        assertThat(health.exitCode()).as("health-check.sh after the drill:%n%s", health.report()).isZero();
     }
 
     @Test
@@ -117,6 +118,11 @@ class ResilienceIT {
         Load.Outcome outcome = Load.around(BEFORE, TOTAL, () -> Topology.stop("redis"), 4,
                 this::readPosts, WRITE_EVERY, n -> createArticle(Client.newVisitor(), "Written without Redis " + n, "PUBLISHED"));
         report("Redis stopped", outcome);
+        // The operator's view: Redis named as failed, and every other component still checked.
+        Topology.Health health = Topology.healthCheck();
+        assertThat(health.exitCode()).isEqualTo(1);
+        assertThat(health.report()).containsPattern("redis +FAIL")
+                .containsPattern("mariadb-replica +ok").containsPattern("comments-2 +ok").containsPattern("gateway /api/posts\\S* +ok");
         assertThat(outcome.failedReads()).as("failed reads").isEmpty();
         assertThat(outcome.failedWrites()).as("writes without Redis").isEmpty();
         // Signing in needs no Redis either.

@@ -76,9 +76,28 @@ public final class Topology {
         script("scripts/deployment/stop-production.sh", components);
     }
 
-    /** health-check.sh's exit code: 0 only when every component is healthy. */
-    public static int healthCheck() {
-        return run(false, "bash", ROOT.resolve("scripts/deployment/health-check.sh").toString());
+    /** What health-check.sh printed (one line per component) and its exit code. */
+    public record Health(int exitCode, String report) {
+    }
+
+    public static Health healthCheck() {
+        ProcessBuilder builder = new ProcessBuilder("bash", ROOT.resolve("scripts/deployment/health-check.sh").toString())
+                .directory(ROOT.toFile()).redirectErrorStream(true);
+        builder.environment().put("BLOG_ENV_FILE", ENV_FILE.toAbsolutePath().toString());
+        try {
+            Process process = builder.start();
+            String report = new String(process.getInputStream().readAllBytes());
+            if (!process.waitFor(2, TimeUnit.MINUTES)) {
+                process.destroyForcibly();
+                throw new AssertionError("health-check.sh did not finish in 2 minutes");
+            }
+            return new Health(process.exitValue(), report);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private static void script(String script, String... args) {

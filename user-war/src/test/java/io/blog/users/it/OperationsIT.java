@@ -15,7 +15,7 @@ class OperationsIT {
 
         assertThat(ready.status()).isEqualTo(200);
         assertThat(ready.body()).contains("\"database\"", "\"redis\"", "\"UP\"").doesNotContain("\"DOWN\"");
-        assertThat(ready.body()).contains("redis 127.0.0.1");
+        assertThat(ready.body()).contains("redis 127.0.0.1").containsPattern("\"available\"\\s*:\\s*true");
         assertThat(live.status()).isEqualTo(200);
         assertThat(started.status()).isEqualTo(200);
         assertThat(started.body()).contains("schema-migrations");
