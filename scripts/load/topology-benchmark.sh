@@ -15,31 +15,7 @@ WORK=${BLOG_BENCH_DIR:-/tmp/blog-topology-bench}
 command -v wrk >/dev/null || { echo "install wrk (apt-get install wrk)" >&2; exit 2; }
 
 export BLOG_ENV_FILE=$WORK.env
-secret() { openssl rand -hex 16; }
-cat >"$BLOG_ENV_FILE" <<EOF
-BLOG_PROD_DIR=$WORK
-GATEWAY_PORT=28088
-GATEWAY_INTERNAL_PORT=28089
-BLOG_USERS_PORTS="29111 29112"
-BLOG_POSTS_PORTS="29121 29122"
-BLOG_COMMENTS_PORTS="29131 29132"
-BLOG_DB_PRIMARY_PORT=23326
-BLOG_DB_REPLICA_PORT=23327
-BLOG_REDIS_PORT=26381
-BLOG_ES_PORT=29260
-BLOG_ES_TRANSPORT_PORT=29360
-GATEWAY_RATE_API=100000r/s
-GATEWAY_BURST_API=100000
-BLOG_USERS_DB_PASSWORD=$(secret)
-BLOG_POSTS_DB_PASSWORD=$(secret)
-BLOG_COMMENTS_DB_PASSWORD=$(secret)
-BLOG_REPL_PASSWORD=$(secret)
-BLOG_REDIS_PASSWORD=$(secret)
-BLOG_KEYSTORE_PASSWORD=$(secret)
-BLOG_ADMIN_USERNAME=benchadmin
-BLOG_ADMIN_EMAIL=benchadmin@example.test
-BLOG_ADMIN_PASSWORD=$(secret)
-EOF
+scripts/deployment/new-env-file.sh "$BLOG_ENV_FILE" "$WORK" 20000 GATEWAY_RATE_API=100000r/s GATEWAY_BURST_API=100000
 stop_all() { scripts/deployment/stop-production.sh >/dev/null 2>&1 || true; rm -rf "$WORK" "$BLOG_ENV_FILE"; }
 trap stop_all EXIT
 rm -rf "$WORK"

@@ -11,6 +11,7 @@ import java.net.http.HttpRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -63,6 +64,13 @@ class GatewayIT {
         assertThat(reply.header("X-Request-Id")).isEqualTo(id);
         Await.until("the request id in a post-war instance's log", Duration.ofSeconds(20),
                 () -> Stream.of("posts-1", "posts-2").anyMatch(server -> logContains(server, id)), found -> found);
+        // The gateway's own access log: one JSON object per line, with the id and the upstream used.
+        String accessLine = Await.until("the request in the gateway's JSON access log", Duration.ofSeconds(10),
+                () -> accessLogLine(id), line -> line != null);
+        Map<String, Object> entry = parse(accessLine);
+        assertThat(entry).containsEntry("requestId", id).containsEntry("method", "GET").containsEntry("status", 200L)
+                .containsEntry("uri", "/api/posts?limit=1");
+        assertThat((String) entry.get("upstream")).matches("127\\.0\\.0\\.1:\\d+");
         // A malformed id (header injection attempt, too long) is replaced, not echoed.
         Client.Reply replaced = visitor.send(visitor.request("/api/posts?limit=1", null)
                 .header("X-Request-Id", "bad id with spaces").GET());
@@ -106,6 +114,24 @@ class GatewayIT {
         Client.Reply reply = visitor.send(visitor.request("/assets/app.css", null).header("Accept-Encoding", "gzip").GET());
         assertThat(reply.status()).isEqualTo(200);
         assertThat(reply.header("Content-Encoding")).isEqualTo("gzip");
+    }
+
+    private static String accessLogLine(String requestId) {
+        Path log = Topology.dir().resolve("gateway/logs/access.json");
+        try {
+            return Files.readAllLines(log).stream().filter(l -> l.contains("\"requestId\":\"" + requestId + "\""))
+                    .findFirst().orElse(null);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Map<String, Object> parse(String json) {
+        try {
+            return org.jose4j.json.JsonUtil.parseJson(json);
+        } catch (org.jose4j.lang.JoseException e) {
+            throw new AssertionError("not JSON: " + json, e);
+        }
     }
 
     private static boolean logContains(String server, String text) {
