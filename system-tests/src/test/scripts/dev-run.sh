@@ -16,11 +16,10 @@ case ${1:-} in
     cp "$ROOT/liberty-config/src/main/liberty/config/server.xml" "$ROOT/liberty-config/jvm.options" "$DIR/"
     for war in user-war post-war comment-war frontend; do cp "$ROOT/$war/target/$war.war" "$DIR/apps/"; done
     cp "$ROOT"/user-war/target/liberty/wlp/usr/shared/resources/jdbc/h2-*.jar "$WLP/usr/shared/resources/jdbc/"
-    # What liberty-config/pom.xml writes into server.env for the one-command run.
-    printf '%s\n' "HTTP_PORT=$SYSTEM_DEV_PORT" "keystore_password=dev-only-keystore-password" "BLOG_DEV_RUN=true" \
-      "BLOG_PUBLIC_BASE_URL=http://localhost:$SYSTEM_DEV_PORT" \
-      "BLOG_ADMIN_USERNAME=admin" "BLOG_ADMIN_EMAIL=admin@localhost.test" "BLOG_ADMIN_PASSWORD=dev-admin-password" \
-      > "$DIR/server.env"
+    # Exactly the server.env the Liberty plugin writes for `./mvnw -Prun` (the liberty.env.*
+    # properties of liberty-config/pom.xml), with this test's port instead of 8080.
+    sed -n 's#.*<liberty\.env\.\([A-Za-z_]*\)>\(.*\)</liberty\.env\..*#\1=\2#p' "$ROOT/liberty-config/pom.xml" \
+      | sed "s/\${dev\.http\.port}/$SYSTEM_DEV_PORT/g" >"$DIR/server.env"
     "$WLP/bin/server" start blog-dev >/dev/null
     ;;
   stop)
