@@ -21,7 +21,7 @@ import java.util.function.IntFunction;
 final class Load {
 
     /** Reads by status, and the ids of acknowledged writes; failures with what they got. */
-    record Outcome(int reads, Map<Integer, Integer> readStatuses, List<String> failedReads,
+    record Outcome(int reads, Map<Integer, Integer> readStatuses, List<String> failedReads, long slowestReadMillis,
                    int writes, List<String> acknowledged, List<String> failedWrites) {
 
         long readFailures() {
@@ -29,9 +29,9 @@ final class Load {
         }
 
         String describe(String incident) {
-            return String.format("%s: %d reads, %d failed (%.2f %%) %s %s; %d writes, %d acknowledged, %d failed %s",
+            return String.format("%s: %d reads, %d failed (%.2f %%) %s %s, slowest %d ms; %d writes, %d acknowledged, %d failed %s",
                     incident, reads, failedReads.size(), reads == 0 ? 0.0 : 100.0 * failedReads.size() / reads, readStatuses,
-                    failedReads.stream().limit(2).toList(), writes, acknowledged.size(), failedWrites.size(),
+                    failedReads.stream().limit(2).toList(), slowestReadMillis, writes, acknowledged.size(), failedWrites.size(),
                     failedWrites.stream().limit(3).toList());
         }
     }
@@ -51,6 +51,7 @@ final class Load {
         AtomicBoolean running = new AtomicBoolean(true);
         AtomicInteger readCount = new AtomicInteger();
         AtomicInteger writeCount = new AtomicInteger();
+        java.util.concurrent.atomic.AtomicLong slowest = new java.util.concurrent.atomic.AtomicLong();
         Map<Integer, Integer> statuses = new ConcurrentHashMap<>();
         Queue<String> failedReads = new ConcurrentLinkedQueue<>();
         Queue<String> acknowledged = new ConcurrentLinkedQueue<>();
@@ -61,8 +62,10 @@ final class Load {
             pool.submit(() -> {
                 while (running.get()) {
                     readCount.incrementAndGet();
+                    long started = System.nanoTime();
                     try {
                         Client.Reply reply = reads.apply(client);
+                        slowest.accumulateAndGet((System.nanoTime() - started) / 1_000_000, Math::max);
                         statuses.merge(reply.status(), 1, Integer::sum);
                         if (reply.status() != 200) {
                             failedReads.add(reply.status() + " " + reply.body());
@@ -98,7 +101,7 @@ final class Load {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        return new Outcome(readCount.get(), Map.copyOf(statuses), List.copyOf(failedReads),
+        return new Outcome(readCount.get(), Map.copyOf(statuses), List.copyOf(failedReads), slowest.get(),
                 writeCount.get(), List.copyOf(acknowledged), List.copyOf(failedWrites));
     }
 }
