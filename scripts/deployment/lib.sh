@@ -11,13 +11,17 @@ BLOG_ENV_FILE=${BLOG_ENV_FILE:-$DEPLOY_ROOT/scripts/deployment/.env.production}
 load_env() {
   [[ -f $BLOG_ENV_FILE ]] || die "no env file at $BLOG_ENV_FILE (copy scripts/deployment/.env.production.example and fill in the secrets, or set BLOG_ENV_FILE)"
   local line key value
+  declare -A from_file=()
   while IFS= read -r line || [[ -n $line ]]; do
     [[ $line =~ ^[[:space:]]*(#|$) ]] && continue
     [[ $line =~ ^([A-Z_][A-Z0-9_]*)=(.*)$ ]] || die "$BLOG_ENV_FILE: cannot read line: $line"
     key=${BASH_REMATCH[1]} value=${BASH_REMATCH[2]}
     value=${value#\"} value=${value%\"}
-    [[ -n ${!key+set} ]] || export "$key=$value"
+    from_file[$key]=$value   # a later line overrides an earlier one, as in a shell
   done <"$BLOG_ENV_FILE"
+  for key in "${!from_file[@]}"; do
+    [[ -n ${!key+set} ]] || export "$key=${from_file[$key]}"
+  done
 
   BLOG_PROD_DIR=${BLOG_PROD_DIR:-/var/lib/blog-production}
   GATEWAY_PORT=${GATEWAY_PORT:-8088}
