@@ -3,9 +3,12 @@ package io.blog.common.kv;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.Iterator;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -20,6 +23,7 @@ public class InMemoryKeyValueStore implements KeyValueStore {
 
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
     private final Map<String, Map<String, AtomicLong>> hashes = new ConcurrentHashMap<>();
+    private final Map<String, Set<String>> sets = new ConcurrentHashMap<>();
     private final Clock clock;
     private long writesSinceSweep;
 
@@ -56,13 +60,15 @@ public class InMemoryKeyValueStore implements KeyValueStore {
         for (String key : keys) {
             entries.remove(key);
             hashes.remove(key);
+            sets.remove(key);
         }
     }
 
     @Override
-    public long hashIncrement(String key, String field, long by) {
+    public long hashIncrementAtLeast(String key, String field, long floor) {
         return hashes.computeIfAbsent(key, k -> new ConcurrentHashMap<>())
-                .computeIfAbsent(field, f -> new AtomicLong()).addAndGet(by);
+                .computeIfAbsent(field, f -> new AtomicLong())
+                .updateAndGet(value -> Math.max(value, floor) + 1);
     }
 
     @Override
@@ -73,13 +79,23 @@ public class InMemoryKeyValueStore implements KeyValueStore {
     }
 
     @Override
-    public Map<String, Long> hashDrain(String key) {
-        Map<String, AtomicLong> hash = hashes.remove(key);
-        Map<String, Long> drained = new HashMap<>();
-        if (hash != null) {
-            hash.forEach((field, value) -> drained.put(field, value.get()));
+    public void setAdd(String key, Collection<String> members) {
+        sets.computeIfAbsent(key, k -> ConcurrentHashMap.newKeySet()).addAll(members);
+    }
+
+    @Override
+    public Set<String> setPop(String key, int count) {
+        Set<String> set = sets.get(key);
+        Set<String> popped = new HashSet<>();
+        if (set != null) {
+            for (Iterator<String> it = set.iterator(); it.hasNext() && popped.size() < count; ) {
+                String member = it.next();
+                if (set.remove(member)) {
+                    popped.add(member);
+                }
+            }
         }
-        return drained;
+        return popped;
     }
 
     @Override

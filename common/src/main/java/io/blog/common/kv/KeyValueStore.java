@@ -21,17 +21,21 @@ public interface KeyValueStore {
 
     void delete(String... keys);
 
-    /** Adds {@code by} to one field of a hash (created without expiry); returns the new value. */
-    long hashIncrement(String key, String field, long by);
+    /**
+     * Adds one to a field of a hash (created without expiry), first raising the field to
+     * {@code floor} if it is lower or absent, all in one atomic step; returns the new value.
+     * The floor lets a counter that Redis lost start again from a known total instead of zero.
+     */
+    long hashIncrementAtLeast(String key, String field, long floor);
 
     /** One field of a hash, 0 if absent. */
     long hashValue(String key, String field);
 
-    /**
-     * Atomically takes the whole hash away and returns it, so increments that arrive meanwhile
-     * land in a fresh hash and are never lost nor counted twice.
-     */
-    java.util.Map<String, Long> hashDrain(String key);
+    /** Adds members to a set (created without expiry). */
+    void setAdd(String key, java.util.Collection<String> members);
+
+    /** Removes and returns up to {@code count} members of a set; each member goes to one caller only. */
+    java.util.Set<String> setPop(String key, int count);
 
     /**
      * Adds one to a counter that starts at the first increment and disappears after {@code window}.

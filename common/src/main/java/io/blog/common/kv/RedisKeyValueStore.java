@@ -6,15 +6,14 @@ import redis.clients.jedis.Connection;
 import redis.clients.jedis.JedisPooled;
 import redis.clients.jedis.Response;
 import redis.clients.jedis.exceptions.JedisConnectionException;
-import redis.clients.jedis.exceptions.JedisDataException;
 import redis.clients.jedis.params.SetParams;
 
 import java.net.URI;
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.Map;
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -24,6 +23,15 @@ import java.util.function.Supplier;
  * would time out in a cascade.
  */
 public class RedisKeyValueStore implements KeyValueStore, AutoCloseable {
+
+    private static final String INCREMENT_AT_LEAST = """
+            local value = tonumber(redis.call('HGET', KEYS[1], ARGV[1]) or '0')
+            local floor = tonumber(ARGV[2])
+            if value < floor then value = floor end
+            value = value + 1
+            redis.call('HSET', KEYS[1], ARGV[1], value)
+            return value
+            """;
 
     private final JedisPooled jedis;
     private final String description;
@@ -71,8 +79,8 @@ public class RedisKeyValueStore implements KeyValueStore, AutoCloseable {
     }
 
     @Override
-    public long hashIncrement(String key, String field, long by) {
-        return call(() -> jedis.hincrBy(key, field, by));
+    public long hashIncrementAtLeast(String key, String field, long floor) {
+        return call(() -> (Long) jedis.eval(INCREMENT_AT_LEAST, List.of(key), List.of(field, Long.toString(floor))));
     }
 
     @Override
@@ -84,20 +92,17 @@ public class RedisKeyValueStore implements KeyValueStore, AutoCloseable {
     }
 
     @Override
-    public Map<String, Long> hashDrain(String key) {
-        // RENAME is atomic: later HINCRBYs create a new hash under the old name.
-        String claimed = key + ":draining:" + UUID.randomUUID();
+    public void setAdd(String key, Collection<String> members) {
+        if (!members.isEmpty()) {
+            call(() -> jedis.sadd(key, members.toArray(String[]::new)));
+        }
+    }
+
+    @Override
+    public Set<String> setPop(String key, int count) {
         return call(() -> {
-            try {
-                jedis.rename(key, claimed);
-            } catch (JedisDataException noSuchKey) {
-                return Map.of();
-            }
-            Map<String, String> raw = jedis.hgetAll(claimed);
-            jedis.del(claimed);
-            Map<String, Long> drained = new HashMap<>();
-            raw.forEach((field, value) -> drained.put(field, Long.parseLong(value)));
-            return drained;
+            Set<String> popped = jedis.spop(key, count);
+            return popped == null ? Set.of() : popped;
         });
     }
 

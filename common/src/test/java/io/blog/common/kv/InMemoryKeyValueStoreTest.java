@@ -9,10 +9,15 @@ import java.time.ZoneOffset;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class InMemoryKeyValueStoreTest {
+class InMemoryKeyValueStoreTest extends HashAndSetContract {
 
     private final MutableClock clock = new MutableClock();
     private final InMemoryKeyValueStore store = new InMemoryKeyValueStore(clock);
+
+    @Override
+    KeyValueStore store() {
+        return store;
+    }
 
     @Test
     void valuesExpireAfterTheirTtl() {

@@ -11,7 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Against the real Redis (BLOG_TEST_REDIS_URL, default the local one on 6379). */
-class RedisKeyValueStoreIT {
+class RedisKeyValueStoreIT extends HashAndSetContract {
 
     private static final RedisKeyValueStore STORE = new RedisKeyValueStore(
             URI.create(System.getProperty("it.redis.url", "redis://127.0.0.1:6379/3")), Duration.ofMillis(500));
@@ -19,6 +19,11 @@ class RedisKeyValueStoreIT {
     @AfterAll
     static void close() {
         STORE.close();
+    }
+
+    @Override
+    KeyValueStore store() {
+        return STORE;
     }
 
     @Test

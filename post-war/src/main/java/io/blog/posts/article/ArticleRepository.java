@@ -164,10 +164,13 @@ public class ArticleRepository {
         return found;
     }
 
-    /** Native on purpose: a JPQL bulk update would also bump the version, turning every view into an edit conflict. */
-    public void addViews(String id, long views) {
-        routing.forWrite().createNativeQuery("UPDATE article SET view_count = view_count + ? WHERE id = ?")
-                .setParameter(1, views).setParameter(2, id).executeUpdate();
+    /**
+     * Never lowers the stored count, so an older total arriving late changes nothing. Native on
+     * purpose: a JPQL bulk update would also bump the version, turning every view into an edit conflict.
+     */
+    public void raiseViewsTo(String id, long total) {
+        routing.forWrite().createNativeQuery("UPDATE article SET view_count = GREATEST(view_count, ?) WHERE id = ?")
+                .setParameter(1, total).setParameter(2, id).executeUpdate();
     }
 
     /**

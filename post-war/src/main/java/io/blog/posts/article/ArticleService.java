@@ -186,12 +186,12 @@ public class ArticleService {
             ArticleView cached = cache.get(ArticleCacheKeys.ARTICLE_CACHE, ArticleCacheKeys.article(slug),
                     Duration.ofSeconds(articleCacheSeconds), ArticleView.class,
                     () -> articles.findBySlug(slug).filter(Article::isPublished)
-                            .map(a -> withAuthor(ArticleViews.view(a, 0))).orElse(null));
+                            .map(a -> withAuthor(ArticleViews.view(a))).orElse(null));
             found = Optional.ofNullable(cached);
         } else {
             found = articles.findBySlug(slug).filter(caller::maySee)
                     .map(a -> {
-                        ArticleView view = withAuthor(ArticleViews.view(a, 0));
+                        ArticleView view = withAuthor(ArticleViews.view(a));
                         return caller.mayEdit(a) ? view.withEditorFields(a.getBodyMarkdown()) : view;
                     });
         }
@@ -288,17 +288,17 @@ public class ArticleService {
     }
 
     private ArticleView editorView(Article article) {
-        return withAuthor(ArticleViews.view(article, 0)).withEditorFields(article.getBodyMarkdown());
+        return withAuthor(ArticleViews.view(article)).withEditorFields(article.getBodyMarkdown());
     }
 
     private ArticleView countView(ArticleView view, Caller caller) {
         if (!"PUBLISHED".equals(view.status())) {
             return view;
         }
-        if (!view.author().username().equals(caller.username())) {
-            views.record(view.id());
-        }
-        return view.withViewCount(view.viewCount() + views.pending(view.id()));
+        long total = view.author().username().equals(caller.username())
+                ? views.total(view.id(), view.viewCount())
+                : views.record(view.id(), view.viewCount());
+        return view.withViewCount(total);
     }
 
     private Article.Content content(ArticleInput input) {

@@ -50,10 +50,10 @@ public final class ArticleViews {
     public record Preview(String html, String summary, int readingMinutes) {
     }
 
-    static ArticleView view(Article a, long pendingViews) {
+    static ArticleView view(Article a) {
         return new ArticleView(a.getId(), a.getSlug(), a.getTitle(), a.getSummary(), a.getBodyHtml(), null,
                 a.getTags(), AuthorProfile.unresolved(a.getAuthor()), a.getStatus().name(), a.getPublishAt(),
-                a.getPublishedAt(), a.getUpdatedAt(), a.getReadingMinutes(), a.getViewCount() + pendingViews,
+                a.getPublishedAt(), a.getUpdatedAt(), a.getReadingMinutes(), a.getViewCount(),
                 a.getVersion(), a.getCoverImageUrl());
     }
 

@@ -5,42 +5,58 @@ import io.blog.common.kv.KeyValueStoreException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import java.util.Map;
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
 
 /**
- * A view is one HINCRBY in the shared store; {@link ViewFlusher} moves the totals into the
- * database. Losing a few views while Redis is down is acceptable; failing the page is not.
+ * Views are counted in the shared store as each article's running total, and
+ * {@link ViewFlusher} copies the totals of recently viewed articles into the database. Readers
+ * get the total straight from the store, so the number they see never depends on how old a
+ * cached copy of the article is. Losing a few views while Redis is down is acceptable; failing
+ * the page is not.
  */
 @ApplicationScoped
 public class ViewCounter {
 
-    static final String PENDING = "posts:views:pending";
+    static final String TOTALS = "posts:views:total";
+    static final String VIEWED = "posts:views:viewed";
 
     @Inject
     KeyValueStore store;
 
-    public void record(String articleId) {
+    /**
+     * Counts one view and returns the article's total. {@code storedTotal} is the database's
+     * count as the caller saw it: a total the store lost starts again from there, not from zero.
+     */
+    public long record(String articleId, long storedTotal) {
         try {
-            store.hashIncrement(PENDING, articleId, 1);
+            long total = store.hashIncrementAtLeast(TOTALS, articleId, storedTotal);
+            store.setAdd(VIEWED, List.of(articleId));
+            return total;
         } catch (KeyValueStoreException e) {
-            // The view is lost; the page is not.
+            return storedTotal;
         }
     }
 
-    /** Views counted but not yet in the database, so readers see an up-to-date number. */
-    public long pending(String articleId) {
+    /** The article's total without counting a view (an author reading their own article). */
+    public long total(String articleId, long storedTotal) {
         try {
-            return store.hashValue(PENDING, articleId);
+            return Math.max(storedTotal, store.hashValue(TOTALS, articleId));
         } catch (KeyValueStoreException e) {
-            return 0;
+            return storedTotal;
         }
     }
 
-    Map<String, Long> drain() {
-        return store.hashDrain(PENDING);
+    Set<String> takeViewed(int count) {
+        return store.setPop(VIEWED, count);
     }
 
-    void putBack(String articleId, long views) {
-        store.hashIncrement(PENDING, articleId, views);
+    long storeTotal(String articleId) {
+        return store.hashValue(TOTALS, articleId);
+    }
+
+    void giveBack(Collection<String> articleIds) {
+        store.setAdd(VIEWED, articleIds);
     }
 }

@@ -8,11 +8,20 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 
-/** Moves counted views into the database: one UPDATE per viewed article per interval, not per view. */
+/**
+ * Copies the view totals of recently viewed articles into the database: one UPDATE per viewed
+ * article per interval, not per view. Writing a total (never below the stored one) instead of
+ * adding a difference makes a repeated or concurrent flush harmless, so every instance may run it.
+ */
 @ApplicationScoped
 public class ViewFlusher {
+
+    /** Articles per run; more than this viewed within one interval wait for the next run. */
+    static final int BATCH = 2000;
 
     @Inject
     ViewCounter counter;
@@ -25,21 +34,35 @@ public class ViewFlusher {
 
     @Transactional
     public void flush() {
-        Map<String, Long> drained;
+        Map<String, Long> totals = new LinkedHashMap<>();
         try {
-            drained = counter.drain();
+            Set<String> viewed = counter.takeViewed(BATCH);
+            for (String id : viewed) {
+                totals.put(id, counter.storeTotal(id));
+            }
         } catch (KeyValueStoreException e) {
+            if (!totals.isEmpty()) {
+                tryGiveBack(totals.keySet());
+            }
             return;
         }
         try {
-            drained.forEach(articles::addViews);
+            totals.forEach(articles::raiseViewsTo);
         } catch (RuntimeException e) {
-            // The database refused: give the counts back so the next run retries them.
-            drained.forEach(counter::putBack);
+            // The database refused: mark the articles viewed again so the next run retries them.
+            tryGiveBack(totals.keySet());
             throw e;
         }
-        if (!drained.isEmpty()) {
+        if (!totals.isEmpty()) {
             metrics.counter(MetricNames.VIEW_FLUSHES).inc();
+        }
+    }
+
+    private void tryGiveBack(Set<String> ids) {
+        try {
+            counter.giveBack(ids);
+        } catch (KeyValueStoreException e) {
+            // Their totals stay in the store; the next view of each article marks it again.
         }
     }
 }
