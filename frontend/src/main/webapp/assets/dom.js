@@ -219,3 +219,37 @@ export function toLocalInput(iso) {
 export function parseTags(text) {
   return [...new Set(String(text || '').split(/[,，、]/).map((s) => s.trim()).filter(Boolean))];
 }
+
+/**
+ * "Load more" over one of the API's keyset cursors. `fetchPage(cursor)` resolves to
+ * {items, nextCursor}; `render(item)` makes each element, appended to `list`; `onPage(items,
+ * elements)` runs after each page. `first()` loads the first page and leaves its errors to the
+ * caller; each click loads the next page, announces it and focuses `focus` inside the first new
+ * element, so keyboard users carry on from there instead of from the top of the page.
+ */
+export function pager(list, fetchPage, render, { focus = 'a', onPage = () => {} } = {}) {
+  const more = h('button', { type: 'button', class: 'more', 'data-testid': 'load-more', hidden: true }, t('loadMore'));
+  let cursor = null;
+
+  async function load() {
+    const page = await fetchPage(cursor);
+    cursor = page.nextCursor;
+    more.hidden = !cursor;
+    const elements = page.items.map(render);
+    list.append(...elements);
+    onPage(page.items, elements);
+    return elements;
+  }
+
+  more.addEventListener('click', () => busy(more.parentElement, async () => {
+    try {
+      const elements = await load();
+      announce(t('loaded', { n: elements.length }));
+      elements[0]?.querySelector(focus)?.focus();
+    } catch (err) {
+      announce(errorText(err));
+    }
+  }));
+
+  return { more, first: load };
+}

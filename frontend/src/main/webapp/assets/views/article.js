@@ -63,17 +63,9 @@ async function fillAuthorBio(card, username) {
   }
 }
 
-/**
- * The API has no previous/next endpoint; the newest 50 articles (a list the server caches) give
- * neighbours for recent articles, and older ones simply go without.
- */
 async function fillNeighbours(nav, slug) {
   try {
-    const { items } = await api('/api/posts?limit=50');
-    const i = items.findIndex((x) => x.slug === slug);
-    if (i < 0) return;
-    const newer = items[i - 1];
-    const older = items[i + 1];
+    const { older, newer } = await api(`/api/posts/${seg(slug)}/neighbours`);
     const link = (x, rel, label) => x && h('a', { href: path('/posts/', x.slug), rel, class: rel }, h('span', null, label), x.title);
     fill(nav, link(older, 'prev', t('article.older')), link(newer, 'next', t('article.newer')));
     nav.hidden = !newer && !older;

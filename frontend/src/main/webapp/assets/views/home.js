@@ -3,7 +3,7 @@
 
 import { api, seg } from '../api.js';
 import { t } from '../i18n.js';
-import { h, path, time, authorLink, authorName, tagList, announce, errorText, busy, fill } from '../dom.js';
+import { h, path, time, authorLink, authorName, tagList, pager, fill } from '../dom.js';
 
 const PAGE = 10;
 
@@ -37,33 +37,13 @@ async function fillCounts(items, cards) {
 /** Renders the first page (failures go to the router) and wires "load more". */
 async function articleList(ctx, filter, before, after = []) {
   const list = h('ol', { class: 'cards', 'data-testid': 'article-list' });
-  const more = h('button', { type: 'button', class: 'more', 'data-testid': 'load-more', hidden: true }, t('loadMore'));
-  let cursor = null;
-
-  async function load() {
+  const { more, first } = pager(list, (cursor) => {
     const params = new URLSearchParams({ limit: PAGE, ...filter });
     if (cursor) params.set('cursor', cursor);
-    const page = await api(`/api/posts?${params}`);
-    cursor = page.nextCursor;
-    const cards = page.items.map(card);
-    list.append(...cards);
-    more.hidden = !cursor;
-    fillCounts(page.items, cards);
-    return cards;
-  }
+    return api(`/api/posts?${params}`);
+  }, card, { onPage: fillCounts });
 
-  more.addEventListener('click', () => busy(more.parentElement, async () => {
-    try {
-      const cards = await load();
-      announce(t('loaded', { n: cards.length }));
-      // Keyboard users continue from the first new article instead of the top of the page.
-      cards[0]?.querySelector('a').focus();
-    } catch (err) {
-      announce(errorText(err));
-    }
-  }));
-
-  await load();
+  await first();
   fill(ctx.root, ...before,
     list.children.length ? list : h('p', { class: 'empty' }, t('list.empty')),
     h('div', { class: 'more-row' }, more), ...after);

@@ -4,7 +4,7 @@
 
 import { api, mayModerate, ApiError } from '../api.js';
 import { t } from '../i18n.js';
-import { h, path, time, authorLink, trustedHtml, announce, errorText, busy, fill } from '../dom.js';
+import { h, path, time, authorLink, trustedHtml, announce, errorText, busy, pager, fill } from '../dom.js';
 
 const QUEUES = ['PENDING', 'SPAM'];
 const ACTIONS = ['APPROVE', 'REJECT', 'SPAM', 'DELETE'];
@@ -15,8 +15,6 @@ export async function moderation(ctx) {
   ctx.setMeta({ title: t('moderation.title') });
   const list = h('ul', { class: 'moderation', 'data-testid': 'moderation-list' });
   const empty = h('p', { class: 'empty', hidden: true }, t('moderation.empty'));
-  const more = h('button', { type: 'button', class: 'more', 'data-testid': 'load-more', hidden: true }, t('loadMore'));
-  let cursor = null;
 
   // Moving a comment out of its own queue is pointless (SPAM in the spam queue), so it is not offered.
   const actionsFor = () => ACTIONS.filter((a) => !(queue === 'SPAM' && a === 'SPAM'));
@@ -55,27 +53,11 @@ export async function moderation(ctx) {
     return li;
   }
 
-  async function load() {
+  const { more, first } = pager(list, (cursor) => {
     const params = new URLSearchParams({ status: queue, limit: 20 });
     if (cursor) params.set('cursor', cursor);
-    const page = await api(`/api/comments/moderation?${params}`);
-    cursor = page.nextCursor;
-    more.hidden = !cursor;
-    const rows = page.items.map(row);
-    list.append(...rows);
-    empty.hidden = list.children.length > 0;
-    return rows;
-  }
-
-  more.addEventListener('click', () => busy(more.parentElement, async () => {
-    try {
-      const rows = await load();
-      announce(t('loaded', { n: rows.length }));
-      rows[0]?.querySelector('input').focus();
-    } catch (err) {
-      announce(errorText(err));
-    }
-  }));
+    return api(`/api/comments/moderation?${params}`);
+  }, row, { focus: 'input', onPage: () => { empty.hidden = list.children.length > 0; } });
 
   const bulk = h('div', { class: 'bulk buttons', role: 'group', 'aria-label': t('moderation.bulk') },
     h('span', null, t('moderation.bulk')),
@@ -88,7 +70,7 @@ export async function moderation(ctx) {
       },
     }, t(`moderation.${a}`))));
 
-  await load();
+  await first();
   fill(ctx.root,
     h('h1', null, t('moderation.title')),
     h('nav', { class: 'filters', 'aria-label': t('moderation.queues') }, h('ul', null, QUEUES.map((q) => h('li', null,

@@ -28,6 +28,10 @@ public class ArticleRepository {
     ReadRouting routing;
 
     /** Keyset position in the newest-first list. */
+    /** Where a page of an author's own articles ends. */
+    public record Edited(Instant updatedAt, String id) {
+    }
+
     public record Position(Instant publishedAt, String id) {
     }
 
@@ -41,6 +45,13 @@ public class ArticleRepository {
 
     public Optional<Article> findByIdForUpdate(String id) {
         return Optional.ofNullable(routing.forWrite().find(Article.class, id, LockModeType.PESSIMISTIC_WRITE));
+    }
+
+    /** The article that used to be reachable under {@code oldSlug}, read from the primary for a change. */
+    public Optional<Article> findByOldSlugForUpdate(String oldSlug) {
+        EntityManager em = routing.forWrite();
+        return Optional.ofNullable(em.find(OldSlug.class, oldSlug))
+                .map(old -> em.find(Article.class, old.getArticleId()));
     }
 
     /** The current slug of an article that used to be reachable under {@code oldSlug}. */
@@ -103,13 +114,33 @@ public class ArticleRepository {
         return query.getResultList();
     }
 
-    public List<Article> findByAuthor(String author, ArticleStatus status) {
+    /**
+     * The published article right after {@code at} in the public order (newest first): the next
+     * older one, or with {@code newer} the next newer one. Both use the list's index.
+     */
+    public Optional<Article> findPublishedNext(Position at, boolean newer) {
+        String jpql = "SELECT a FROM Article a WHERE a.status = :published AND a.deletedAt IS NULL AND "
+                + (newer ? "(a.publishedAt > :p OR (a.publishedAt = :p AND a.id > :id)) ORDER BY a.publishedAt ASC, a.id ASC"
+                         : "(a.publishedAt < :p OR (a.publishedAt = :p AND a.id < :id)) ORDER BY a.publishedAt DESC, a.id DESC");
+        return routing.forRead().createQuery(jpql, Article.class)
+                .setParameter("published", ArticleStatus.PUBLISHED)
+                .setParameter("p", at.publishedAt()).setParameter("id", at.id())
+                .setMaxResults(1).getResultStream().findFirst();
+    }
+
+    /** An author's articles of every status (or one), last updated first, after {@code after} (exclusive). */
+    public List<Article> findByAuthor(String author, ArticleStatus status, Edited after, int limit) {
         String jpql = "SELECT a FROM Article a WHERE a.author = :author AND a.deletedAt IS NULL"
-                + (status == null ? "" : " AND a.status = :status") + " ORDER BY a.updatedAt DESC, a.id DESC";
+                + (status == null ? "" : " AND a.status = :status")
+                + (after == null ? "" : " AND (a.updatedAt < :u OR (a.updatedAt = :u AND a.id < :id))")
+                + " ORDER BY a.updatedAt DESC, a.id DESC";
         TypedQuery<Article> query = withTagsInOneQuery(routing.forRead().createQuery(jpql, Article.class))
-                .setParameter("author", author).setMaxResults(500);
+                .setParameter("author", author).setMaxResults(limit);
         if (status != null) {
             query.setParameter("status", status);
+        }
+        if (after != null) {
+            query.setParameter("u", after.updatedAt()).setParameter("id", after.id());
         }
         return query.getResultList();
     }

@@ -68,7 +68,8 @@ public class ArticleResource {
 
     @GET
     @Path("mine")
-    public List<ArticleSummary> mine(@QueryParam("status") String status) {
+    public CursorPage<ArticleSummary> mine(@QueryParam("status") String status, @QueryParam("limit") Integer limit,
+                                           @QueryParam("cursor") String cursor) {
         ArticleStatus wanted = null;
         if (status != null && !status.isBlank()) {
             try {
@@ -77,7 +78,7 @@ public class ArticleResource {
                 throw ProblemException.invalidField("status", "must be DRAFT, SCHEDULED or PUBLISHED");
             }
         }
-        return service.mine(signedIn(), wanted);
+        return service.mine(signedIn(), wanted, limit, cursor);
     }
 
     @POST
@@ -104,6 +105,15 @@ public class ArticleResource {
                         .map(current -> Response.status(Response.Status.MOVED_PERMANENTLY)
                                 .location(uriInfo.getBaseUriBuilder().path(current).build()).build())
                         .orElseThrow(() -> ProblemException.notFound("No article '" + slug + "'.")));
+    }
+
+    /** Previous/next navigation for the article page; only published articles have neighbours. */
+    @GET
+    @Path("{slug: [^/.]+}/neighbours")
+    public Response neighbours(@PathParam("slug") String slug) {
+        return service.neighbours(slug)
+                .map(found -> Response.ok(found).cacheControl(publicCache(30)).build())
+                .orElseThrow(() -> ProblemException.notFound("No published article '" + slug + "'."));
     }
 
     @PUT

@@ -7,10 +7,13 @@ import io.blog.common.metrics.MetricNames;
 import io.blog.common.paging.CursorPage;
 import io.blog.common.paging.Cursors;
 import io.blog.common.problem.ProblemException;
+import io.blog.posts.article.ArticleRepository.Edited;
 import io.blog.posts.article.ArticleRepository.Position;
 import io.blog.posts.article.ArticleRequests.ArticleInput;
 import io.blog.posts.article.ArticleViews.ArticleSummary;
 import io.blog.posts.article.ArticleViews.ArticleView;
+import io.blog.posts.article.ArticleViews.Neighbour;
+import io.blog.posts.article.ArticleViews.Neighbours;
 import io.blog.posts.article.ArticleViews.Preview;
 import io.blog.common.profile.AuthorProfiles;
 import io.blog.posts.markdown.MarkdownRenderer;
@@ -33,6 +36,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiFunction;
 
 /** Article rules: who may do what, slugs, publishing states, revisions, cache and index upkeep. */
 @ApplicationScoped
@@ -204,10 +208,7 @@ public class ArticleService {
     }
 
     public CursorPage<ArticleSummary> list(String tag, String author, Integer limit, String cursor) {
-        int size = limit == null ? DEFAULT_LIMIT : limit;
-        if (size < 1 || size > MAX_LIMIT) {
-            throw ProblemException.invalidField("limit", "must be between 1 and " + MAX_LIMIT);
-        }
+        int size = pageSize(limit);
         String normalizedTag = tag == null || tag.isBlank() ? null : normalizeTag(tag);
         String normalizedAuthor = author == null || author.isBlank() ? null : author.trim().toLowerCase(Locale.ROOT);
         List<ArticleSummary> items;
@@ -219,7 +220,7 @@ public class ArticleService {
             items = first.items().subList(0, Math.min(size, first.items().size()));
             more = first.items().size() > size || first.more();
         } else {
-            FirstPage page = loadPage(normalizedTag, normalizedAuthor, decode(cursor), size);
+            FirstPage page = loadPage(normalizedTag, normalizedAuthor, decode(cursor, Position::new), size);
             items = page.items();
             more = page.more();
         }
@@ -227,11 +228,27 @@ public class ArticleService {
         return new CursorPage<>(items, next);
     }
 
-    public List<ArticleSummary> mine(Caller caller, ArticleStatus status) {
+    /** The published articles before and after this one in the public list; empty unless it is published. */
+    public Optional<Neighbours> neighbours(String slug) {
+        return articles.findBySlug(slug).filter(Article::isPublished).map(a -> {
+            Position at = new Position(a.getPublishedAt(), a.getId());
+            return new Neighbours(articles.findPublishedNext(at, false).map(Neighbour::of).orElse(null),
+                    articles.findPublishedNext(at, true).map(Neighbour::of).orElse(null));
+        });
+    }
+
+    /** The caller's own articles of every status, last updated first, a page at a time. */
+    public CursorPage<ArticleSummary> mine(Caller caller, ArticleStatus status, Integer limit, String cursor) {
         if (!caller.signedIn()) {
             throw ProblemException.unauthorized("Sign in to see your articles.");
         }
-        return withAuthors(articles.findByAuthor(caller.username(), status).stream().map(ArticleViews::summary).toList());
+        int size = pageSize(limit);
+        Edited after = cursor == null || cursor.isBlank() ? null : decode(cursor, Edited::new);
+        List<Article> rows = articles.findByAuthor(caller.username(), status, after, size + 1);
+        List<ArticleSummary> items = withAuthors(rows.stream().limit(size).map(ArticleViews::summary).toList());
+        String next = rows.size() > size
+                ? Cursors.encode(Timestamps.format(items.getLast().updatedAt()), items.getLast().id()) : null;
+        return new CursorPage<>(items, next);
     }
 
     public Map<String, Long> tagCounts() {
@@ -246,9 +263,13 @@ public class ArticleService {
         return new Preview(markdown.toSafeHtml(body), markdown.summarize(body, SUMMARY_CHARS), markdown.readingMinutes(body));
     }
 
-    /** The article behind {@code slug} for an edit by {@code caller}: 404 if they may not see it, 403 if they may not edit. */
+    /**
+     * The article behind {@code slug} for an edit by {@code caller}: 404 if they may not see it, 403
+     * if they may not edit. An old slug still names its article, so an editor left open before a
+     * rename meets the version check (412) rather than a 404 for an article that exists.
+     */
     public Article editable(String slug, Caller caller) {
-        Article article = articles.findBySlugForUpdate(slug).filter(caller::maySee)
+        Article article = articles.findBySlugForUpdate(slug).or(() -> articles.findByOldSlugForUpdate(slug)).filter(caller::maySee)
                 .orElseThrow(() -> ProblemException.notFound("No article '" + slug + "'."));
         if (!caller.mayEdit(article)) {
             throw ProblemException.forbidden("Only the author, editors and administrators can change this article.");
@@ -358,14 +379,23 @@ public class ArticleService {
         return normalized;
     }
 
+    private static int pageSize(Integer limit) {
+        int size = limit == null ? DEFAULT_LIMIT : limit;
+        if (size < 1 || size > MAX_LIMIT) {
+            throw ProblemException.invalidField("limit", "must be between 1 and " + MAX_LIMIT);
+        }
+        return size;
+    }
+
     private static String encode(ArticleSummary last) {
         return Cursors.encode(Timestamps.format(last.publishedAt()), last.id());
     }
 
-    private static Position decode(String cursor) {
+    /** A cursor of this service: an instant and an id, whatever the list is ordered by. */
+    private static <T> T decode(String cursor, BiFunction<Instant, String, T> position) {
         List<String> keys = Cursors.decode(cursor, 2);
         try {
-            return new Position(Timestamps.parse(keys.get(0)), keys.get(1));
+            return position.apply(Timestamps.parse(keys.get(0)), keys.get(1));
         } catch (RuntimeException e) {
             throw ProblemException.invalidField("cursor", "is not a cursor this API returned");
         }

@@ -47,6 +47,17 @@ public final class ArticleViews {
         }
     }
 
+    /** Where a reader goes from an article: the next older and the next newer published one, either may be null. */
+    public record Neighbours(Neighbour older, Neighbour newer) {
+    }
+
+    public record Neighbour(String slug, String title, Instant publishedAt) {
+
+        static Neighbour of(Article a) {
+            return new Neighbour(a.getSlug(), a.getTitle(), a.getPublishedAt());
+        }
+    }
+
     public record Preview(String html, String summary, int readingMinutes) {
     }
 

@@ -162,6 +162,12 @@ class ArticleIT {
         assertThat(redirect.status()).isEqualTo(301);
         assertThat(redirect.header("Location")).endsWith("/api/posts/" + newSlug);
         assertThat(Api.get("/" + newSlug, null).status()).isEqualTo(200);
+
+        Api.Reply stale = Api.put("/" + oldSlug, Api.article("Edited in an old tab " + unique, "b2", "PUBLISHED", List.of()), author.token(), "1");
+        assertThat(stale.status()).as("an editor still on the old slug meets the version check").isEqualTo(412);
+        Api.Reply current = Api.put("/" + oldSlug, Api.article("New name " + unique, "b3", "PUBLISHED", List.of()), author.token(), "2");
+        assertThat(current.status()).isEqualTo(200);
+        assertThat(current.json()).containsEntry("slug", newSlug).containsEntry("version", 3L);
     }
 
     @Test

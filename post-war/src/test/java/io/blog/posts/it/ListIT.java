@@ -51,6 +51,57 @@ class ListIT {
         assertThat(Api.get("/mine?status=LOST", author.token()).status()).isEqualTo(400);
     }
 
+    /**
+     * Previous/next for any published article, however old: the neighbours skip drafts and deleted
+     * articles and follow the public order. Articles are published one after another here, so the
+     * middle one's neighbours are the other two whatever other tests publish before or after.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void everyPublishedArticleKnowsItsNeighbours() {
+        Api.User author = Api.author("neighbour");
+        String older = (String) Api.create(author, "First " + Api.unique("n"), "b", "PUBLISHED", List.of()).get("slug");
+        String draft = (String) Api.create(author, "Draft between " + Api.unique("n"), "b", "DRAFT", List.of()).get("slug");
+        String middle = (String) Api.create(author, "Second " + Api.unique("n"), "b", "PUBLISHED", List.of()).get("slug");
+        String deleted = (String) Api.create(author, "Deleted between " + Api.unique("n"), "b", "PUBLISHED", List.of()).get("slug");
+        String newer = (String) Api.create(author, "Third " + Api.unique("n"), "b", "PUBLISHED", List.of()).get("slug");
+        assertThat(Api.delete("/" + deleted, author.token()).status()).isEqualTo(204);
+
+        Api.Reply around = Api.get("/" + middle + "/neighbours", null);
+
+        assertThat(around.status()).isEqualTo(200);
+        assertThat((Map<String, Object>) around.json().get("older")).containsEntry("slug", older).containsKeys("title", "publishedAt");
+        assertThat((Map<String, Object>) around.json().get("newer")).containsEntry("slug", newer);
+        assertThat((Map<String, Object>) Api.get("/" + newer + "/neighbours", null).json().get("older")).containsEntry("slug", middle);
+        assertThat(Api.get("/" + draft + "/neighbours", author.token()).status()).isEqualTo(404);
+        Api.Reply missing = Api.get("/no-such-article-" + Api.unique("n") + "/neighbours", null);
+        assertThat(missing.status()).isEqualTo(404);
+        assertThat(missing.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+    }
+
+    /** A prolific author's list is paged like the public one instead of being cut off. */
+    @Test
+    void myArticlesComeInPagesLastUpdatedFirst() {
+        Api.User author = Api.author("prolific");
+        List<String> created = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            created.add((String) Api.create(author, "Mine " + i + " " + Api.unique("m"), "b", i == 1 ? "DRAFT" : "PUBLISHED", List.of()).get("slug"));
+        }
+
+        Api.Reply first = Api.get("/mine?limit=2", author.token());
+        Api.Reply second = Api.get("/mine?limit=2&cursor=" + first.json().get("nextCursor"), author.token());
+        Api.Reply published = Api.get("/mine?status=PUBLISHED&limit=1", author.token());
+
+        assertThat(first.items()).extracting(i -> i.get("slug")).containsExactly(created.get(2), created.get(1));
+        assertThat(second.items()).extracting(i -> i.get("slug")).containsExactly(created.get(0));
+        assertThat(second.json().get("nextCursor")).isNull();
+        assertThat(published.items()).extracting(i -> i.get("slug")).containsExactly(created.get(2));
+        assertThat(Api.get("/mine?status=PUBLISHED&limit=1&cursor=" + published.json().get("nextCursor"), author.token()).items())
+                .extracting(i -> i.get("slug")).containsExactly(created.get(0));
+        assertThat(Api.get("/mine?limit=51", author.token()).status()).isEqualTo(400);
+        assertThat(Api.get("/mine?cursor=not-a-cursor", author.token()).status()).isEqualTo(400);
+    }
+
     @Test
     void badPagingParametersAre400() {
         assertThat(Api.get("?limit=0", null).status()).isEqualTo(400);

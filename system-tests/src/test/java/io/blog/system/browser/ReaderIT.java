@@ -47,6 +47,7 @@ class ReaderIT {
     static Seed.Account author;
     static String slug;
     static String oldestSlug;
+    static final List<String> fillerSlugs = new ArrayList<>();
 
     @BeforeAll
     static void seed() {
@@ -54,10 +55,9 @@ class ReaderIT {
         // Eleven older articles, so the newest ten fill the first page and the rest need "load more".
         for (int i = 1; i <= 11; i++) {
             Map<String, Object> a = Seed.article(author, "Reader filler " + i + " " + TAG, "Filler text " + i + ".", List.of(TAG), null);
-            if (i == 1) {
-                oldestSlug = (String) a.get("slug");
-            }
+            fillerSlugs.add((String) a.get("slug"));
         }
+        oldestSlug = fillerSlugs.getFirst();
         slug = (String) Seed.article(author, TITLE, BODY, List.of(TAG, "java"), SUMMARY).get("slug");
     }
 
@@ -121,6 +121,25 @@ class ReaderIT {
         assertThat(profile.getText()).contains("@" + author.username());
         browser.visible(By.cssSelector("[data-testid='article-card'][data-slug='" + slug + "']"));
         assertNoInjectedMarkup();
+    }
+
+    @Test
+    @Order(2)
+    void articleLeadsToTheOlderAndNewerArticle() {
+        browser.open("/posts/" + fillerSlugs.get(1));
+        browser.rendered();
+        WebElement older = browser.visible(By.cssSelector("nav.neighbours a[rel='prev']"));
+        WebElement newer = browser.visible(By.cssSelector("nav.neighbours a[rel='next']"));
+        assertThat(older.getAttribute("href")).endsWith("/posts/" + fillerSlugs.get(0));
+        assertThat(older.getText()).contains("Reader filler 1 ");
+        assertThat(newer.getAttribute("href")).endsWith("/posts/" + fillerSlugs.get(2));
+
+        older.click();
+        browser.urlIs("/posts/" + fillerSlugs.get(0));
+        browser.rendered();
+        browser.textIn(By.tagName("h1"), "Reader filler 1 ");
+        assertThat(browser.visible(By.cssSelector("nav.neighbours a[rel='next']")).getAttribute("href"))
+                .endsWith("/posts/" + fillerSlugs.get(1));
     }
 
     @Test

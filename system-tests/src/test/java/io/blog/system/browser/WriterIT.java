@@ -196,4 +196,25 @@ class WriterIT {
         browser.until("the conflict notice to go", ExpectedConditions.invisibilityOfElementLocated(testid("editor-conflict")));
         assertThat(Client.newVisitor().get("/api/posts/" + slug, admin.token()).json().get("bodyMarkdown").toString()).contains(mine);
     }
+
+    @Test
+    @Order(6)
+    void myArticlesLoadMoreWhenThereAreManyOfThem() {
+        Seed.Account writer = Seed.login(Client.newVisitor(), USERNAME, PASSWORD);
+        for (int i = 0; i < 20; i++) {
+            Seed.article(writer, "Another note " + i + " " + WORD, "Text " + i + ".", java.util.List.of(), null);
+        }
+
+        browser.click("nav-mine");
+        browser.urlIs("/me/articles");
+        browser.rendered();
+        browser.until("the first page of my articles", d -> browser.all(testid("mine-item")).size() == 20);
+        assertThat(browser.all(By.cssSelector("[data-testid='mine-item'][data-slug='" + slug + "']")))
+                .as("the oldest-updated article is on the second page").isEmpty();
+
+        browser.click("load-more");
+        browser.visible(By.cssSelector("[data-testid='mine-item'][data-slug='" + slug + "']"));
+        assertThat(browser.all(testid("mine-item"))).hasSize(21);
+        browser.until("load more to go away", ExpectedConditions.invisibilityOfElementLocated(testid("load-more")));
+    }
 }
