@@ -1,5 +1,7 @@
 package io.blog.comments.incontainer;
 
+import io.blog.common.testing.InContainerWars;
+
 import io.blog.comments.article.ArticleDirectory;
 import io.blog.comments.comment.Caller;
 import io.blog.comments.comment.CommentRepository;
@@ -31,7 +33,7 @@ class CommentsInContainerIT {
 
     @Deployment
     static WebArchive deployment() {
-        return Deployments.commentWarWith(CommentsInContainerIT.class);
+        return InContainerWars.packagedWith("target/comment-war.war", "comments-incontainer.war", CommentsInContainerIT.class);
     }
 
     private static <T> T bean(Class<T> type) {

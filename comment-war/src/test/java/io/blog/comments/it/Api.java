@@ -1,17 +1,12 @@
 package io.blog.comments.it;
 
-import com.sun.net.httpserver.HttpServer;
-import org.jose4j.json.JsonUtil;
-import org.jose4j.lang.JoseException;
+import io.blog.common.testing.Accounts;
+import io.blog.common.testing.Accounts.User;
+import io.blog.common.testing.ForwardingProxy;
+import io.blog.common.testing.TestHttp;
+import io.blog.common.testing.TestHttp.Reply;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.net.InetSocketAddress;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -23,16 +18,13 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
 
 /**
- * HTTP client for the comment-war integration tests. The test server also runs user-war (real
- * tokens, profiles) and post-war (articles). comment-war, and post-war's own profile lookups,
- * reach them through {@link Proxy forwarding proxies} in this JVM, which tests switch off to
+ * comment-war's API for its integration tests. The test server also runs user-war (real tokens,
+ * profiles) and post-war (articles). comment-war, and post-war's own profile lookups, reach them
+ * through {@link ForwardingProxy forwarding proxies} in this JVM, which tests switch off to
  * simulate an outage of either peer.
  */
 final class Api {
@@ -40,79 +32,31 @@ final class Api {
     static final String SERVER = System.getProperty("it.base.url", "http://127.0.0.1:9183");
     static final String COMMENTS = SERVER + "/api/comments";
     static final String POSTS = SERVER + "/api/posts";
-    static final String USERS = SERVER + "/api/users";
-    static final String PASSWORD = "Integration-Test-Pass-42";
 
-    static final Proxy USERS_PROXY = new Proxy("users", Integer.getInteger("it.users.proxy.port", 9197));
-    static final Proxy POSTS_PROXY = new Proxy("posts", Integer.getInteger("it.posts.proxy.port", 9198));
-
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private static final String RUN = Long.toString(System.currentTimeMillis() % 1_000_000_000L, 36);
-    private static final AtomicInteger SEQUENCE = new AtomicInteger(ThreadLocalRandom.current().nextInt(1000));
+    static final ForwardingProxy USERS_PROXY = new ForwardingProxy("users", Integer.getInteger("it.users.proxy.port", 9197), SERVER);
+    static final ForwardingProxy POSTS_PROXY = new ForwardingProxy("posts", Integer.getInteger("it.posts.proxy.port", 9198), SERVER);
+    private static final Accounts ACCOUNTS = new Accounts(SERVER + "/api/users");
 
     static {
         USERS_PROXY.start();
         POSTS_PROXY.start();
-        awaitReady();
+        // The security runtime starts after the server reports started: wait for a real token to work in both services.
+        TestHttp.awaitStarted(Duration.ofSeconds(120), "comment-war and post-war to accept tokens", () -> {
+            String token = admin().token();
+            return get("/moderation/audit?limit=1", token).status() == 200
+                    && send("GET", POSTS + "/mine", null, token, Map.of()).status() == 200;
+        });
     }
 
     private Api() {
     }
 
-    record Reply(int status, java.net.http.HttpHeaders headers, String body) {
-        Map<String, Object> json() {
-            try {
-                return JsonUtil.parseJson(body);
-            } catch (JoseException e) {
-                throw new AssertionError("Not a JSON object (status " + status + "): " + body, e);
-            }
-        }
-
-        @SuppressWarnings("unchecked")
-        List<Map<String, Object>> items() {
-            return (List<Map<String, Object>>) json().get("items");
-        }
-
-        String header(String name) {
-            return headers.firstValue(name).orElse(null);
-        }
-
-        @Override
-        public String toString() {
-            return status + " " + body;
-        }
-    }
-
-    record User(String username, String token) {
-    }
-
     static String unique(String prefix) {
-        return prefix + "_" + RUN + "_" + SEQUENCE.incrementAndGet();
+        return TestHttp.unique(prefix);
     }
 
     static Reply send(String method, String url, Object body, String token, Map<String, String> headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
-                .header("X-Forwarded-For", "10.8." + ThreadLocalRandom.current().nextInt(256) + "." + ThreadLocalRandom.current().nextInt(256));
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        headers.forEach(request::header);
-        if (body == null) {
-            request.method(method, HttpRequest.BodyPublishers.noBody());
-        } else {
-            @SuppressWarnings("unchecked")
-            String text = body instanceof String s ? s : JsonUtil.toJson((Map<String, ?>) body);
-            request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(text));
-        }
-        try {
-            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new Reply(response.statusCode(), response.headers(), response.body());
-        } catch (IOException e) {
-            throw new AssertionError("Request failed: " + method + " " + url, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
+        return TestHttp.send(method, url, body, token, headers);
     }
 
     static Reply get(String path, String token) {
@@ -137,42 +81,16 @@ final class Api {
 
     // ---- users -------------------------------------------------------------------------------
 
-    /** A new account with the default role (AUTHOR), signed in. */
     static User author(String prefix) {
-        String name = unique(prefix).toLowerCase();
-        Reply registered = send("POST", USERS, Map.of("username", name, "email", name + "@example.test", "password", PASSWORD,
-                "displayName", "Display " + name), null, Map.of());
-        if (registered.status() != 201) {
-            throw new AssertionError("registration failed: " + registered);
-        }
-        return signIn(name, PASSWORD);
-    }
-
-    static User signIn(String login, String password) {
-        Reply reply = send("POST", USERS + "/login", Map.of("login", login, "password", password), null, Map.of());
-        if (reply.status() != 200) {
-            throw new AssertionError("login failed: " + reply);
-        }
-        return new User(login, (String) reply.json().get("accessToken"));
+        return ACCOUNTS.author(prefix);
     }
 
     static User admin() {
-        return signIn("rootadmin", "it-admin-Pa55phrase");
-    }
-
-    /** A new account given exactly these roles by the administrator, signed in again so the token carries them. */
-    static User withRoles(String prefix, String... roles) {
-        User user = author(prefix);
-        Reply changed = send("PUT", USERS + "/" + user.username() + "/roles", Map.of("roles", List.of(roles)),
-                admin().token(), Map.of());
-        if (changed.status() != 200) {
-            throw new AssertionError("role change failed: " + changed);
-        }
-        return signIn(user.username(), PASSWORD);
+        return ACCOUNTS.admin();
     }
 
     static User editor(String prefix) {
-        return withRoles(prefix, "EDITOR");
+        return ACCOUNTS.withRoles(prefix, "EDITOR");
     }
 
     // ---- articles (post-war) -----------------------------------------------------------------
@@ -294,18 +212,7 @@ final class Api {
     // ---- waiting -----------------------------------------------------------------------------
 
     static void await(Duration timeout, String what, BooleanSupplier condition) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("Timed out after " + timeout + " waiting for: " + what);
-            }
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
+        TestHttp.await(timeout, what, condition);
     }
 
     /**
@@ -318,83 +225,5 @@ final class Api {
             User probe = author("probe");
             return comment(probe, "no-such-article-" + unique("p").toLowerCase().replace('_', '-'), null, "probe").status() == 422;
         });
-    }
-
-    /** Until a real token is accepted by comment-war (the security runtime starts after the server reports started). */
-    private static void awaitReady() {
-        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-        AssertionError last = null;
-        while (System.nanoTime() < deadline) {
-            try {
-                User probe = admin();
-                if (get("/moderation/audit?limit=1", probe.token()).status() == 200
-                        && send("GET", POSTS + "/mine", null, probe.token(), Map.of()).status() == 200) {
-                    return;
-                }
-            } catch (AssertionError notYet) {
-                last = notYet;
-            }
-            try {
-                Thread.sleep(500);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
-        throw new AssertionError("comment-war did not accept tokens within 120 s", last);
-    }
-
-    /** Forwards GETs to the test server; switched off, it answers 503 to every call like a dead peer. */
-    static final class Proxy {
-        private final String name;
-        private final int port;
-        private final AtomicBoolean up = new AtomicBoolean(true);
-        private HttpServer server;
-
-        Proxy(String name, int port) {
-            this.name = name;
-            this.port = port;
-        }
-
-        synchronized void start() {
-            if (server != null) {
-                return;
-            }
-            try {
-                server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 50);
-            } catch (IOException e) {
-                throw new AssertionError("cannot start the " + name + " proxy on " + port, e);
-            }
-            server.createContext("/", exchange -> {
-                try (exchange) {
-                    if (!up.get()) {
-                        exchange.sendResponseHeaders(503, -1);
-                        return;
-                    }
-                    HttpRequest.Builder forward = HttpRequest.newBuilder(URI.create(SERVER + exchange.getRequestURI())).GET();
-                    String requestId = exchange.getRequestHeaders().getFirst("X-Request-Id");
-                    if (requestId != null) {
-                        forward.header("X-Request-Id", requestId);
-                    }
-                    try {
-                        HttpResponse<InputStream> response = HTTP.send(forward.build(), HttpResponse.BodyHandlers.ofInputStream());
-                        byte[] body = response.body().readAllBytes();
-                        exchange.getResponseHeaders().add("Content-Type",
-                                response.headers().firstValue("Content-Type").orElse("application/json"));
-                        response.headers().firstValue("Location").ifPresent(l -> exchange.getResponseHeaders().add("Location", l));
-                        exchange.sendResponseHeaders(response.statusCode(), body.length == 0 ? -1 : body.length);
-                        exchange.getResponseBody().write(body);
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        exchange.sendResponseHeaders(502, -1);
-                    }
-                }
-            });
-            server.start();
-        }
-
-        void up(boolean isUp) {
-            up.set(isUp);
-        }
     }
 }

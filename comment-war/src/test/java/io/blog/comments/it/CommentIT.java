@@ -1,5 +1,8 @@
 package io.blog.comments.it;
 
+import io.blog.common.testing.TestHttp.Reply;
+import io.blog.common.testing.Accounts.User;
+
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -20,11 +23,11 @@ class CommentIT {
 
     @Test
     void anEditorCommentsOnAPublishedArticleAndReadersSeeSafeHtml() {
-        Api.User writer = Api.author("writer");
-        Api.User editor = Api.editor("ed");
+        User writer = Api.author("writer");
+        User editor = Api.editor("ed");
         String post = Api.publishedArticle(writer);
 
-        Api.Reply created = Api.comment(editor, post, null, "Hello **world** and [docs](https://example.test/docs)");
+        Reply created = Api.comment(editor, post, null, "Hello **world** and [docs](https://example.test/docs)");
 
         assertThat(created.status()).isEqualTo(201);
         Map<String, Object> comment = created.json();
@@ -36,7 +39,7 @@ class CommentIT {
                 .contains("<a href=\"https://example.test/docs\" rel=\"nofollow ugc noopener\">docs</a>");
         assertThat(comment.get("author").toString()).contains(editor.username());
 
-        Api.Reply anonymous = Api.awaitVisible(post, null, Api.id(comment));
+        Reply anonymous = Api.awaitVisible(post, null, Api.id(comment));
         Map<String, Object> shown = Api.node(anonymous, Api.id(comment));
         assertThat(shown).containsEntry("bodyHtml", comment.get("bodyHtml")).containsEntry("status", "APPROVED");
         assertThat(shown.get("body")).as("the Markdown is only for its author").isNull();
@@ -44,8 +47,8 @@ class CommentIT {
 
     @Test
     void scriptPayloadsNeverBecomeLiveMarkup() {
-        Api.User writer = Api.author("xsswriter");
-        Api.User editor = Api.editor("xss");
+        User writer = Api.author("xsswriter");
+        User editor = Api.editor("xss");
         String post = Api.publishedArticle(writer);
         List<String> payloads = List.of(
                 "<script>alert(1)</script>\n\n<img src=x onerror=alert(2)>\n\n<svg onload=alert(3)></svg>\n\n"
@@ -57,7 +60,7 @@ class CommentIT {
                         + "[rel](/relative/path) and `<b onmouseover=alert(12)>` and ![pic](https://example.test/p.png)");
 
         for (String payload : payloads) {
-            Api.Reply created = Api.comment(editor, post, null, payload);
+            Reply created = Api.comment(editor, post, null, payload);
             assertThat(created.status()).isEqualTo(201);
             String html = (String) created.json().get("bodyHtml");
             assertOnlyInertMarkup(html);
@@ -66,7 +69,7 @@ class CommentIT {
             assertThat(listed).isEqualTo(html);
         }
         // The image became a plain link to it, nothing is embedded (readers get no raw Markdown).
-        Api.Reply page = Api.awaitThread(post, null, r -> r.items().size() == payloads.size());
+        Reply page = Api.awaitThread(post, null, r -> r.items().size() == payloads.size());
         assertThat(page.body()).contains("<a href=\\\"https://example.test/p.png\\\"").doesNotContain("<img", "<script", "\"body\":");
     }
 
@@ -91,8 +94,8 @@ class CommentIT {
 
     @Test
     void invalidCommentsAreRejectedAsProblems() {
-        Api.User writer = Api.author("valwriter");
-        Api.User editor = Api.editor("val");
+        User writer = Api.author("valwriter");
+        User editor = Api.editor("val");
         String post = Api.publishedArticle(writer);
         String otherPost = Api.publishedArticle(writer);
 
@@ -106,15 +109,15 @@ class CommentIT {
         Map<String, Object> elsewhere = Api.commented(editor, otherPost, null, "on the other article");
         assertProblem(Api.comment(editor, post, Api.id(elsewhere), "reply across articles"), 400, "parentId");
 
-        Api.Reply longest = Api.comment(editor, post, null, "y".repeat(5_000));
+        Reply longest = Api.comment(editor, post, null, "y".repeat(5_000));
         assertThat(longest.status()).isEqualTo(201);
         assertThat(Api.countInDatabase("post_slug = ? AND parent_id IS NOT NULL", post)).isZero();
     }
 
     @Test
     void onlyPublishedArticlesTakeCommentsAndOnlyFromSignedInUsers() {
-        Api.User writer = Api.author("draftwriter");
-        Api.User editor = Api.editor("drafted");
+        User writer = Api.author("draftwriter");
+        User editor = Api.editor("drafted");
         String draft = Api.article(writer, "DRAFT");
         String published = Api.publishedArticle(writer);
 
@@ -128,9 +131,9 @@ class CommentIT {
 
     @Test
     void countsAndPerUserListsShowApprovedCommentsOnly() {
-        Api.User writer = Api.author("countwriter");
-        Api.User editor = Api.editor("counter");
-        Api.User newcomer = Api.author("newcomer");
+        User writer = Api.author("countwriter");
+        User editor = Api.editor("counter");
+        User newcomer = Api.author("newcomer");
         String first = Api.publishedArticle(writer);
         String second = Api.publishedArticle(writer);
         Map<String, Object> older = Api.commented(editor, first, null, "one");
@@ -139,7 +142,7 @@ class CommentIT {
         assertThat(pending).containsEntry("status", "PENDING");
         String unknown = "never-written-" + UUID.randomUUID();
 
-        Api.Reply[] counts = new Api.Reply[1];
+        Reply[] counts = new Reply[1];
         Api.await(java.time.Duration.ofSeconds(15), "counts to include the new comments", () -> {
             counts[0] = Api.get("/counts?posts=" + Api.enc(first + "," + second + "," + unknown), null);
             return counts[0].status() == 200 && counts[0].body().contains("\"" + first + "\":2");
@@ -149,23 +152,23 @@ class CommentIT {
         assertThat(byPost).containsExactly(Map.entry(first, 2L), Map.entry(second, 0L), Map.entry(unknown, 0L));
         assertProblem(Api.get("/counts", null), 400, "posts");
 
-        Api.Reply mine = Api.get("/by-user/" + editor.username(), null);
+        Reply mine = Api.get("/by-user/" + editor.username(), null);
         assertThat(mine.status()).isEqualTo(200);
         assertThat(Api.ids(mine.items())).containsExactly(Api.id(newer), Api.id(older));
         assertThat(mine.items().getFirst()).containsEntry("post", first).containsEntry("replyToAuthor", editor.username());
-        Api.Reply paged = Api.get("/by-user/" + editor.username() + "?limit=1", null);
+        Reply paged = Api.get("/by-user/" + editor.username() + "?limit=1", null);
         assertThat(Api.ids(paged.items())).containsExactly(Api.id(newer));
-        Api.Reply rest = Api.get("/by-user/" + editor.username() + "?limit=1&cursor=" + Api.enc((String) paged.json().get("nextCursor")), null);
+        Reply rest = Api.get("/by-user/" + editor.username() + "?limit=1&cursor=" + Api.enc((String) paged.json().get("nextCursor")), null);
         assertThat(Api.ids(rest.items())).containsExactly(Api.id(older));
         assertThat(Api.get("/by-user/" + newcomer.username(), newcomer.token()).items()).isEmpty();
     }
 
     @Test
     void onlyItsAuthorEditsACommentAndEditsAreMarkedAndCheckedAgain() {
-        Api.User writer = Api.author("editwriter");
-        Api.User editor = Api.editor("editor");
-        Api.User other = Api.author("other");
-        Api.User newcomer = Api.author("editnew");
+        User writer = Api.author("editwriter");
+        User editor = Api.editor("editor");
+        User other = Api.author("other");
+        User newcomer = Api.author("editnew");
         String post = Api.publishedArticle(writer);
         Map<String, Object> comment = Api.commented(editor, post, null, "first version");
         String path = "/" + Api.id(comment);
@@ -176,7 +179,7 @@ class CommentIT {
         assertProblem(Api.patch(path, Map.of("body", ""), editor.token()), 400, "body");
         assertProblem(Api.patch("/" + UUID.randomUUID(), Map.of("body", "x"), editor.token()), 404, null);
 
-        Api.Reply edited = Api.patch(path, Map.of("body", "second *version*"), editor.token());
+        Reply edited = Api.patch(path, Map.of("body", "second *version*"), editor.token());
         assertThat(edited.status()).isEqualTo(200);
         assertThat(edited.json()).containsEntry("edited", true).containsEntry("body", "second *version*")
                 .containsKey("editedAt");
@@ -188,19 +191,19 @@ class CommentIT {
 
         Map<String, Object> waiting = Api.commented(newcomer, post, null, "an innocent first comment");
         assertThat(waiting).containsEntry("status", "PENDING");
-        Api.Reply turnedSpam = Api.patch("/" + Api.id(waiting), Map.of("body", "now visit my CASINO"), newcomer.token());
+        Reply turnedSpam = Api.patch("/" + Api.id(waiting), Map.of("body", "now visit my CASINO"), newcomer.token());
         assertThat(turnedSpam.status()).isEqualTo(200);
         assertThat(turnedSpam.json()).containsEntry("status", "SPAM").containsEntry("edited", true);
     }
 
     @Test
     void deletionIsForTheAuthorTheArticlesAuthorEditorsAndAdministrators() {
-        Api.User writer = Api.author("delwriter");
-        Api.User commenter = Api.editor("delc");
-        Api.User second = Api.editor("delc2");
-        Api.User otherEditor = Api.editor("deled");
-        Api.User stranger = Api.author("stranger");
-        Api.User admin = Api.admin();
+        User writer = Api.author("delwriter");
+        User commenter = Api.editor("delc");
+        User second = Api.editor("delc2");
+        User otherEditor = Api.editor("deled");
+        User stranger = Api.author("stranger");
+        User admin = Api.admin();
         String post = Api.publishedArticle(writer);
         String own = Api.id(Api.commented(commenter, post, null, "mine to delete"));
         String byWriter = Api.id(Api.commented(commenter, post, null, "the article's author deletes this"));
@@ -216,7 +219,7 @@ class CommentIT {
         assertThat(Api.delete("/" + byAdmin, admin.token()).status()).isEqualTo(204);
         assertThat(Api.delete("/" + own, commenter.token()).status()).as("already gone").isEqualTo(404);
 
-        Api.Reply page = Api.thread(post, commenter.token(), "limit=50");
+        Reply page = Api.thread(post, commenter.token(), "limit=50");
         assertThat(page.items()).isEmpty();
         assertThat(Api.countInDatabase("post_slug = ? AND deleted_at IS NOT NULL AND body_markdown IS NULL", post)).isEqualTo(4);
 
@@ -232,9 +235,9 @@ class CommentIT {
 
     @Test
     void aDeletedCommentWithRepliesStaysAsAPlaceholder() {
-        Api.User writer = Api.author("phwriter");
-        Api.User first = Api.editor("ph1");
-        Api.User second = Api.editor("ph2");
+        User writer = Api.author("phwriter");
+        User first = Api.editor("ph1");
+        User second = Api.editor("ph2");
         String post = Api.publishedArticle(writer);
         String root = Api.id(Api.commented(first, post, null, "soon deleted"));
         String reply = Api.id(Api.commented(second, post, root, "a reply that stays"));
@@ -243,7 +246,7 @@ class CommentIT {
         assertThat(Api.delete("/" + root, first.token()).status()).isEqualTo(204);
         assertThat(Api.delete("/" + leaf, first.token()).status()).isEqualTo(204);
 
-        Api.Reply page = Api.awaitThread(post, null, r -> r.body().contains("\"deleted\":true"));
+        Reply page = Api.awaitThread(post, null, r -> r.body().contains("\"deleted\":true"));
         assertThat(Api.ids(page.items())).containsExactly(root);
         Map<String, Object> placeholder = page.items().getFirst();
         assertThat(placeholder).containsEntry("deleted", true);
@@ -258,7 +261,7 @@ class CommentIT {
         assertThat(replies.getFirst().get("replyToAuthor")).as("the deleted parent's author is not revealed").isNull();
     }
 
-    static void assertProblem(Api.Reply reply, int status, String field) {
+    static void assertProblem(Reply reply, int status, String field) {
         assertThat(reply.status()).as("%s", reply).isEqualTo(status);
         assertThat(reply.header("Content-Type")).as("%s", reply).startsWith("application/problem+json");
         assertThat(reply.json()).containsEntry("status", (long) status);

@@ -1,5 +1,8 @@
 package io.blog.comments.it;
 
+import io.blog.common.testing.TestHttp.Reply;
+import io.blog.common.testing.Accounts.User;
+
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -14,9 +17,9 @@ class ModerationIT {
 
     @Test
     void newUsersWaitEditorsAndAdministratorsDoNotAndOneApprovalEarnsTrust() {
-        Api.User writer = Api.author("polwriter");
-        Api.User newcomer = Api.author("polnew");
-        Api.User editor = Api.editor("poled");
+        User writer = Api.author("polwriter");
+        User newcomer = Api.author("polnew");
+        User editor = Api.editor("poled");
         String post = Api.publishedArticle(writer);
 
         Map<String, Object> first = Api.commented(newcomer, post, null, "my very first comment");
@@ -27,7 +30,7 @@ class ModerationIT {
         assertThat(Api.commented(Api.admin(), post, null, "from the administrator " + Api.unique("a")))
                 .containsEntry("status", "APPROVED");
 
-        Api.Reply approved = Api.post("/moderation", Map.of("ids", List.of(Api.id(first)), "action", "APPROVE"), editor.token());
+        Reply approved = Api.post("/moderation", Map.of("ids", List.of(Api.id(first)), "action", "APPROVE"), editor.token());
         assertThat(approved.status()).as("%s", approved).isEqualTo(200);
         Api.awaitVisible(post, null, Api.id(first));
 
@@ -38,11 +41,11 @@ class ModerationIT {
 
     @Test
     void spamRulesHoldLinkHeavyBannedAndDuplicateTextWithAReason() {
-        Api.User writer = Api.author("spamwriter");
+        User writer = Api.author("spamwriter");
         String post = Api.publishedArticle(writer);
-        Api.User linker = Api.author("linker");
-        Api.User banned = Api.author("banned");
-        Api.User repeater = Api.author("repeater");
+        User linker = Api.author("linker");
+        User banned = Api.author("banned");
+        User repeater = Api.author("repeater");
 
         Map<String, Object> links = Api.commented(linker, post, null,
                 "see https://a.test and http://b.test and www.c.test and mailto:d@e.test");
@@ -77,13 +80,13 @@ class ModerationIT {
 
     @Test
     void aBurstOfCommentsIsRateLimitedWithRetryAfter() {
-        Api.User writer = Api.author("burstwriter");
-        Api.User eager = Api.author("eager");
+        User writer = Api.author("burstwriter");
+        User eager = Api.author("eager");
         String post = Api.publishedArticle(writer);
         for (int i = 1; i <= 5; i++) {
             assertThat(Api.comment(eager, post, null, "burst number " + i).status()).isEqualTo(201);
         }
-        Api.Reply limited = Api.comment(eager, post, null, "burst number 6");
+        Reply limited = Api.comment(eager, post, null, "burst number 6");
 
         CommentIT.assertProblem(limited, 429, null);
         assertThat(Long.parseLong(limited.header("Retry-After"))).isBetween(1L, 60L);
@@ -94,9 +97,9 @@ class ModerationIT {
 
     @Test
     void editorsSeeEveryQueueArticleAuthorsOnlyTheirOwnArticles() {
-        Api.User writer = Api.author("qwriter");
-        Api.User otherWriter = Api.author("qother");
-        Api.User editor = Api.editor("qed");
+        User writer = Api.author("qwriter");
+        User otherWriter = Api.author("qother");
+        User editor = Api.editor("qed");
         String mine = Api.publishedArticle(writer);
         String theirs = Api.publishedArticle(otherWriter);
         String onMine = Api.id(Api.commented(Api.author("qa"), mine, null, "pending on mine"));
@@ -120,10 +123,10 @@ class ModerationIT {
 
     @Test
     void moderationActionsChangeTheCommentAndAreAudited() {
-        Api.User writer = Api.author("actwriter");
-        Api.User editor = Api.editor("acted");
-        Api.User outsider = Api.author("outsider");
-        Api.User admin = Api.admin();
+        User writer = Api.author("actwriter");
+        User editor = Api.editor("acted");
+        User outsider = Api.author("outsider");
+        User admin = Api.admin();
         String post = Api.publishedArticle(writer);
         String toApprove = Api.id(Api.commented(Api.author("ma"), post, null, "approve me"));
         String toReject = Api.id(Api.commented(Api.author("mb"), post, null, "reject me"));
@@ -131,7 +134,7 @@ class ModerationIT {
         String toDelete = Api.id(Api.commented(Api.editor("md"), post, null, "delete me"));
 
         // Neither an unrelated user nor anyone for a mix including a comment they do not moderate.
-        Api.Reply outsiderTry = Api.post("/moderation", Map.of("ids", List.of(toApprove), "action", "APPROVE"), outsider.token());
+        Reply outsiderTry = Api.post("/moderation", Map.of("ids", List.of(toApprove), "action", "APPROVE"), outsider.token());
         // Not the outsider's to moderate: refused like an unknown comment, and nothing changes.
         CommentIT.assertProblem(outsiderTry, 404, null);
         CommentIT.assertProblem(Api.get("/moderation/audit", outsider.token()), 403, null);
@@ -139,16 +142,16 @@ class ModerationIT {
         CommentIT.assertProblem(Api.post("/moderation", Map.of("ids", List.of(toApprove), "action", "APPROVE"), null), 401, null);
         CommentIT.assertProblem(Api.post("/moderation", Map.of("ids", List.of(), "action", "APPROVE"), editor.token()), 400, "ids");
         CommentIT.assertProblem(Api.post("/moderation", "{\"ids\":[\"" + toApprove + "\"],\"action\":\"BLESS\"}", editor.token()), 400, null);
-        Api.Reply partly = Api.post("/moderation", Map.of("ids", List.of(toApprove, java.util.UUID.randomUUID().toString()),
+        Reply partly = Api.post("/moderation", Map.of("ids", List.of(toApprove, java.util.UUID.randomUUID().toString()),
                 "action", "APPROVE"), editor.token());
         assertThat(partly.status()).isEqualTo(404);
         assertThat(Api.countInDatabase("status = 'PENDING' AND id = ?", toApprove)).as("nothing changed").isEqualTo(1);
 
-        Api.Reply approve = Api.post("/moderation", Map.of("ids", List.of(toApprove), "action", "APPROVE"), editor.token());
-        Api.Reply reject = Api.post("/moderation", Map.of("ids", List.of(toReject), "action", "REJECT"), writer.token());
-        Api.Reply spam = Api.post("/moderation", Map.of("ids", List.of(toSpam), "action", "SPAM"), writer.token());
-        Api.Reply delete = Api.post("/moderation", Map.of("ids", List.of(toDelete), "action", "DELETE"), admin.token());
-        for (Api.Reply reply : List.of(approve, reject, spam, delete)) {
+        Reply approve = Api.post("/moderation", Map.of("ids", List.of(toApprove), "action", "APPROVE"), editor.token());
+        Reply reject = Api.post("/moderation", Map.of("ids", List.of(toReject), "action", "REJECT"), writer.token());
+        Reply spam = Api.post("/moderation", Map.of("ids", List.of(toSpam), "action", "SPAM"), writer.token());
+        Reply delete = Api.post("/moderation", Map.of("ids", List.of(toDelete), "action", "DELETE"), admin.token());
+        for (Reply reply : List.of(approve, reject, spam, delete)) {
             assertThat(reply.status()).as("%s", reply).isEqualTo(200);
         }
         assertThat(approve.items().getFirst()).containsEntry("commentId", toApprove).containsEntry("actor", editor.username())
@@ -166,7 +169,7 @@ class ModerationIT {
                 .containsEntry("actor", "rootadmin").containsEntry("action", "DELETE").containsEntry("fromStatus", "APPROVED"));
         assertThat(audit).noneSatisfy(a -> assertThat(a.get("actor")).isEqualTo(outsider.username()));
 
-        Api.Reply shown = Api.awaitThread(post, null, r -> r.body().contains(toApprove) && !r.body().contains(toDelete));
+        Reply shown = Api.awaitThread(post, null, r -> r.body().contains(toApprove) && !r.body().contains(toDelete));
         assertThat(Api.ids(Api.flatten(shown.items()))).containsExactly(toApprove);
         assertThat(reasonsInSpamQueue(toSpam)).contains("moderator");
         // A deleted comment cannot be moderated again.
@@ -180,7 +183,7 @@ class ModerationIT {
     }
 
     /** The whole queue once it holds every one of {@code ids} (moderators read from the replica). */
-    static List<Map<String, Object>> awaitQueue(Api.User user, String status, String... ids) {
+    static List<Map<String, Object>> awaitQueue(User user, String status, String... ids) {
         List<List<Map<String, Object>>> last = new ArrayList<>();
         Api.await(Duration.ofSeconds(15), "moderation queue " + status + " to hold " + List.of(ids), () -> {
             last.clear();
@@ -191,14 +194,14 @@ class ModerationIT {
     }
 
     /** Every page of a moderation queue as {@code user} sees it. */
-    static List<Map<String, Object>> queue(Api.User user, String status) {
+    static List<Map<String, Object>> queue(User user, String status) {
         List<Map<String, Object>> items = new ArrayList<>();
         String cursor = null;
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         do {
             String query = "?limit=50" + (status == null ? "" : "&status=" + status)
                     + (cursor == null ? "" : "&cursor=" + Api.enc(cursor));
-            Api.Reply page = Api.get("/moderation" + query, user.token());
+            Reply page = Api.get("/moderation" + query, user.token());
             assertThat(page.status()).as("%s", page).isEqualTo(200);
             items.addAll(page.items());
             cursor = (String) page.json().get("nextCursor");

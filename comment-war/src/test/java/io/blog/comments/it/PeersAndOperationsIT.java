@@ -1,5 +1,8 @@
 package io.blog.comments.it;
 
+import io.blog.common.testing.TestHttp.Reply;
+import io.blog.common.testing.Accounts.User;
+
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -13,13 +16,13 @@ class PeersAndOperationsIT {
 
     @Test
     void withPostWarDownNothingIsWrittenAndTheCallerIsToldToRetry() {
-        Api.User writer = Api.author("pdwriter");
-        Api.User commenter = Api.author("pdcomm");
+        User writer = Api.author("pdwriter");
+        User commenter = Api.author("pdcomm");
         String post = Api.publishedArticle(writer);
         String text = "written while posts is down " + Api.unique("t");
 
         Api.POSTS_PROXY.up(false);
-        Api.Reply refused;
+        Reply refused;
         try {
             long started = System.nanoTime();
             refused = Api.comment(commenter, post, null, text);
@@ -41,20 +44,20 @@ class PeersAndOperationsIT {
     @Test
     @SuppressWarnings("unchecked")
     void withUserWarDownCommentsAreWrittenAndListedWithUsernamesOnly() {
-        Api.User writer = Api.author("udwriter");
-        Api.User editor = Api.editor("udcomm");
+        User writer = Api.author("udwriter");
+        User editor = Api.editor("udcomm");
         String post = Api.publishedArticle(writer);
 
         Api.USERS_PROXY.up(false);
         String id;
         try {
-            Api.Reply created = Api.comment(editor, post, null, "profiles are away");
+            Reply created = Api.comment(editor, post, null, "profiles are away");
             assertThat(created.status()).as("%s", created).isEqualTo(201);
             id = Api.id(created.json());
             assertThat((Map<String, Object>) created.json().get("author")).containsEntry("username", editor.username())
                     .doesNotContainKey("displayName");
 
-            Api.Reply listed = Api.awaitVisible(post, null, id);
+            Reply listed = Api.awaitVisible(post, null, id);
             Map<String, Object> author = (Map<String, Object>) Api.node(listed, id).get("author");
             assertThat(author).containsEntry("username", editor.username()).doesNotContainKey("displayName");
             assertThat(Api.get("/by-user/" + editor.username(), null).status()).isEqualTo(200);
@@ -62,15 +65,15 @@ class PeersAndOperationsIT {
             Api.USERS_PROXY.up(true);
         }
         // Once user-war answers again (after the circuit breaker's delay), names come back.
-        Api.Reply restored = Api.awaitThread(post, null, r -> r.body().contains("Display " + editor.username()));
+        Reply restored = Api.awaitThread(post, null, r -> r.body().contains("Display " + editor.username()));
         assertThat(((Map<String, Object>) Api.node(restored, id).get("author")))
                 .containsEntry("displayName", "Display " + editor.username());
     }
 
     @Test
     void metricsNameTheCommentEvents() {
-        Api.User writer = Api.author("metwriter");
-        Api.User commenter = Api.author("metcomm");
+        User writer = Api.author("metwriter");
+        User commenter = Api.author("metcomm");
         String post = Api.publishedArticle(writer);
         String pending = Api.id(Api.commented(commenter, post, null, "counted"));
         Api.commented(commenter, post, null, "casino counted");

@@ -1,5 +1,8 @@
 package io.blog.comments.it;
 
+import io.blog.common.testing.TestHttp.Reply;
+import io.blog.common.testing.Accounts.User;
+
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -16,24 +19,24 @@ class ReadYourWritesIT {
 
     @Test
     void theCommenterSeesTheirNewCommentAndEditAtOnceWithADelayedReplica() {
-        Api.User writer = Api.author("rywwriter");
-        Api.User editor = Api.editor("ryw");
-        Api.User newcomer = Api.author("rywnew");
+        User writer = Api.author("rywwriter");
+        User editor = Api.editor("ryw");
+        User newcomer = Api.author("rywnew");
         // Published (and visible on the replica) before the replica is held back.
         String post = Api.publishedArticle(writer);
         sql("STOP SLAVE; CHANGE MASTER TO MASTER_DELAY=4; START SLAVE;");
         try {
             String approved = Api.id(Api.commented(editor, post, null, "fresh comment"));
-            Api.Reply own = Api.thread(post, editor.token(), "limit=50");
+            Reply own = Api.thread(post, editor.token(), "limit=50");
             assertThat(Api.ids(Api.flatten(own.items()))).containsExactly(approved);
 
-            Api.Reply edited = Api.patch("/" + approved, Map.of("body", "fresh edit"), editor.token());
+            Reply edited = Api.patch("/" + approved, Map.of("body", "fresh edit"), editor.token());
             assertThat(edited.status()).isEqualTo(200);
             Map<String, Object> shown = Api.node(Api.thread(post, editor.token(), "limit=50"), approved);
             assertThat(shown).containsEntry("body", "fresh edit").containsEntry("edited", true);
 
             String pending = Api.id(Api.commented(newcomer, post, approved, "fresh pending reply"));
-            Api.Reply mine = Api.thread(post, newcomer.token(), "limit=50");
+            Reply mine = Api.thread(post, newcomer.token(), "limit=50");
             assertThat(Api.node(mine, pending)).containsEntry("pending", true);
         } finally {
             sql("STOP SLAVE; CHANGE MASTER TO MASTER_DELAY=0; START SLAVE;");

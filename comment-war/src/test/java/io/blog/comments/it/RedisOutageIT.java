@@ -1,5 +1,8 @@
 package io.blog.comments.it;
 
+import io.blog.common.testing.TestHttp.Reply;
+import io.blog.common.testing.Accounts.User;
+
 import org.junit.jupiter.api.Test;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.args.ClientPauseMode;
@@ -16,17 +19,17 @@ class RedisOutageIT {
 
     @Test
     void commentsAreWrittenAndListedWhileRedisDoesNotAnswer() {
-        Api.User writer = Api.author("noredis");
+        User writer = Api.author("noredis");
         String post = Api.publishedArticle(writer);
-        Api.User editor = Api.editor("noredis-ed");
+        User editor = Api.editor("noredis-ed");
         URI redis = URI.create(System.getProperty("it.redis.url", "redis://127.0.0.1:6379/0"));
         try (Jedis control = new Jedis(redis.getHost(), redis.getPort())) {
             control.clientPause(4000, ClientPauseMode.ALL);
         }
         long started = System.nanoTime();
         long elapsedMillis;
-        Api.Reply created;
-        Api.Reply listed;
+        Reply created;
+        Reply listed;
         try {
             created = Api.comment(editor, post, null, "Written while Redis sleeps " + Api.unique("r"));
             listed = Api.thread(post, editor.token(), "");

@@ -1,5 +1,8 @@
 package io.blog.comments.it;
 
+import io.blog.common.testing.TestHttp.Reply;
+import io.blog.common.testing.Accounts.User;
+
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -14,20 +17,20 @@ class ThreadIT {
     @Test
     @SuppressWarnings("unchecked")
     void repliesNestUpToFiveLevelsAndDeeperRepliesFollowTheCommentTheyAnswer() {
-        Api.User writer = Api.author("deepwriter");
-        Api.User even = Api.editor("even");
-        Api.User odd = Api.editor("odd");
+        User writer = Api.author("deepwriter");
+        User even = Api.editor("even");
+        User odd = Api.editor("odd");
         String post = Api.publishedArticle(writer);
         List<String> chain = new ArrayList<>();
         for (int depth = 0; depth <= 6; depth++) {
-            Api.User by = depth % 2 == 0 ? even : odd;
+            User by = depth % 2 == 0 ? even : odd;
             Map<String, Object> created = Api.commented(by, post, chain.isEmpty() ? null : chain.getLast(), "level " + depth);
             assertThat(created).containsEntry("depth", (long) Math.min(depth, 5));
             assertThat(created.get("rootId")).isEqualTo(chain.isEmpty() ? created.get("id") : chain.getFirst());
             chain.add(Api.id(created));
         }
 
-        Api.Reply page = Api.awaitThread(post, null, r -> Api.ids(Api.flatten(r.items())).containsAll(chain));
+        Reply page = Api.awaitThread(post, null, r -> Api.ids(Api.flatten(r.items())).containsAll(chain));
         assertThat(Api.ids(page.items())).containsExactly(chain.getFirst());
         Map<String, Object> node = page.items().getFirst();
         for (int depth = 1; depth <= 4; depth++) {
@@ -49,9 +52,9 @@ class ThreadIT {
 
     @Test
     void threadsArePagedByRootWithEveryReplyOnItsRootsPageExactlyOnce() {
-        Api.User writer = Api.author("pagewriter");
-        Api.User first = Api.editor("pg1");
-        Api.User second = Api.editor("pg2");
+        User writer = Api.author("pagewriter");
+        User first = Api.editor("pg1");
+        User second = Api.editor("pg2");
         String post = Api.publishedArticle(writer);
         String r1 = Api.id(Api.commented(first, post, null, "root 1"));
         String r2 = Api.id(Api.commented(first, post, null, "root 2"));
@@ -70,7 +73,7 @@ class ThreadIT {
         List<String> all = newest.stream().flatMap(List::stream).toList();
         assertThat(all).doesNotHaveDuplicates().hasSize(7);
 
-        Api.Reply roots = Api.thread(post, null, "limit=2");
+        Reply roots = Api.thread(post, null, "limit=2");
         assertThat(Api.ids(roots.items())).containsExactly(r1, r2);
         CommentIT.assertProblem(Api.thread(post, null, "cursor=not-a-cursor"), 400, "cursor");
         CommentIT.assertProblem(Api.thread(post, null, "limit=0"), 400, "limit");
@@ -83,7 +86,7 @@ class ThreadIT {
         List<List<String>> pages = new ArrayList<>();
         String cursor = null;
         do {
-            Api.Reply page = Api.thread(post, null, "limit=2&order=" + order + (cursor == null ? "" : "&cursor=" + Api.enc(cursor)));
+            Reply page = Api.thread(post, null, "limit=2&order=" + order + (cursor == null ? "" : "&cursor=" + Api.enc(cursor)));
             assertThat(page.status()).as("%s", page).isEqualTo(200);
             pages.add(Api.ids(Api.flatten(page.items())));
             cursor = (String) page.json().get("nextCursor");
@@ -94,10 +97,10 @@ class ThreadIT {
 
     @Test
     void aPendingCommentExistsOnlyForItsAuthorMarkedPending() {
-        Api.User writer = Api.author("pendwriter");
-        Api.User editor = Api.editor("pended");
-        Api.User newcomer = Api.author("pendnew");
-        Api.User other = Api.author("pendother");
+        User writer = Api.author("pendwriter");
+        User editor = Api.editor("pended");
+        User newcomer = Api.author("pendnew");
+        User other = Api.author("pendother");
         String post = Api.publishedArticle(writer);
         String approved = Api.id(Api.commented(editor, post, null, "approved root"));
         Map<String, Object> pendingRoot = Api.commented(newcomer, post, null, "my pending root");
@@ -107,7 +110,7 @@ class ThreadIT {
                 .containsEntry("replyToAuthor", editor.username());
         String marker = Api.id(Api.commented(editor, post, null, "written after the pending ones"));
 
-        Api.Reply own = Api.thread(post, newcomer.token(), "limit=50");
+        Reply own = Api.thread(post, newcomer.token(), "limit=50");
         assertThat(Api.ids(Api.flatten(own.items()))).containsExactly(approved, Api.id(pendingReply), Api.id(pendingRoot), marker);
         assertThat(Api.node(own, Api.id(pendingRoot))).containsEntry("pending", true).containsEntry("status", "PENDING")
                 .containsEntry("body", "my pending root");
@@ -115,11 +118,11 @@ class ThreadIT {
         assertThat(Api.node(own, approved)).containsEntry("pending", false);
 
         for (String token : new String[]{null, other.token(), writer.token()}) {
-            Api.Reply seen = Api.awaitThread(post, token, r -> Api.ids(Api.flatten(r.items())).contains(marker));
+            Reply seen = Api.awaitThread(post, token, r -> Api.ids(Api.flatten(r.items())).contains(marker));
             assertThat(Api.ids(Api.flatten(seen.items()))).containsExactly(approved, marker);
             assertThat(seen.body()).doesNotContain("my pending", "\"pending\":true");
         }
-        Api.Reply counts = Api.get("/counts?posts=" + Api.enc(post), null);
+        Reply counts = Api.get("/counts?posts=" + Api.enc(post), null);
         assertThat(counts.body()).contains("\"" + post + "\":2");
         // A reply is only possible to a comment the replier can see.
         CommentIT.assertProblem(Api.comment(other, post, Api.id(pendingRoot), "can I answer?"), 400, "parentId");

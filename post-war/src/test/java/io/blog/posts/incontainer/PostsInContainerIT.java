@@ -1,5 +1,7 @@
 package io.blog.posts.incontainer;
 
+import io.blog.common.testing.InContainerWars;
+
 import io.blog.common.cache.JsonCache;
 import io.blog.common.kv.KeyValueStore;
 import io.blog.common.profile.AuthorProfiles;
@@ -29,7 +31,7 @@ class PostsInContainerIT {
 
     @Deployment
     static WebArchive deployment() {
-        return Deployments.postWarWith(PostsInContainerIT.class);
+        return InContainerWars.packagedWith("target/post-war.war", "posts-incontainer.war", PostsInContainerIT.class);
     }
 
     private static <T> T bean(Class<T> type) {

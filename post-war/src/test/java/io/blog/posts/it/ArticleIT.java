@@ -1,5 +1,8 @@
 package io.blog.posts.it;
 
+import io.blog.common.testing.TestHttp.Reply;
+import io.blog.common.testing.Accounts.User;
+
 import org.junit.jupiter.api.Test;
 
 import java.net.URLEncoder;
@@ -19,8 +22,8 @@ class ArticleIT {
 
     @Test
     void anAuthorPublishesAndEveryoneReadsWithoutTheMarkdown() {
-        Api.User author = Api.author("writer");
-        Api.Reply created = Api.post("", Api.article("Consistency in " + Api.unique("systems"), "Body **bold**",
+        User author = Api.author("writer");
+        Reply created = Api.post("", Api.article("Consistency in " + Api.unique("systems"), "Body **bold**",
                 "PUBLISHED", List.of("Java", " Distributed Systems ")), author.token());
 
         assertThat(created.status()).isEqualTo(201);
@@ -32,22 +35,22 @@ class ArticleIT {
         assertThat((String) article.get("bodyHtml")).contains("<strong>bold</strong>");
         assertThat(article.get("bodyMarkdown")).isEqualTo("Body **bold**");
 
-        Api.Reply anonymous = Api.get("/" + slug, null);
+        Reply anonymous = Api.get("/" + slug, null);
         assertThat(anonymous.status()).isEqualTo(200);
         assertThat(anonymous.json()).doesNotContainKey("bodyMarkdown").containsEntry("title", article.get("title"));
         assertThat(anonymous.json().get("author").toString()).contains(author.username(), "Display " + author.username());
-        Api.Reply otherReader = Api.get("/" + slug, Api.author("other").token());
+        Reply otherReader = Api.get("/" + slug, Api.author("other").token());
         assertThat(otherReader.json()).doesNotContainKey("bodyMarkdown");
     }
 
     @Test
     void writingNeedsAnAuthorRoleAndValidInput() {
-        Api.User reader = Api.withRoles("reader", "READER");
-        Api.User author = Api.author("validating");
+        User reader = Api.withRoles("reader", "READER");
+        User author = Api.author("validating");
 
         assertThat(Api.post("", Api.article("T", "B", "DRAFT", List.of()), null).status()).isEqualTo(401);
         assertThat(Api.post("", Api.article("T", "B", "DRAFT", List.of()), reader.token()).status()).isEqualTo(403);
-        Api.Reply missing = Api.post("", Map.of("body", "x"), author.token());
+        Reply missing = Api.post("", Map.of("body", "x"), author.token());
         assertThat(missing.status()).isEqualTo(400);
         assertThat(missing.body()).contains("title", "status");
         assertThat(Api.post("", "{\"title\":\"x\",\"body\":\"y\",\"status\":\"LIVE\"}", author.token()).status()).isEqualTo(400);
@@ -62,7 +65,7 @@ class ArticleIT {
 
     @Test
     void slugsAreReadableUniqueAndKeepChineseLetters() {
-        Api.User author = Api.author("slugs");
+        User author = Api.author("slugs");
         String suffix = Api.unique("x").toLowerCase();
         Map<String, Object> chinese = Api.create(author, "分布式系统 " + suffix, "正文", "PUBLISHED", List.of());
         Map<String, Object> first = Api.create(author, "Same Title " + suffix, "a", "PUBLISHED", List.of());
@@ -77,8 +80,8 @@ class ArticleIT {
 
     @Test
     void draftsAndScheduledArticlesExistOnlyForThoseWhoMayEditThem() {
-        Api.User author = Api.author("drafter");
-        Api.User editor = Api.withRoles("editor", "EDITOR");
+        User author = Api.author("drafter");
+        User editor = Api.withRoles("editor", "EDITOR");
         String slug = (String) Api.create(author, "Secret draft " + Api.unique("d"), "wip", "DRAFT", List.of()).get("slug");
 
         assertThat(Api.get("/" + slug, null).status()).isEqualTo(404);
@@ -90,7 +93,7 @@ class ArticleIT {
 
     @Test
     void onlyTheAuthorEditorsAndAdminsMayChangeAnArticle() {
-        Api.User author = Api.author("owner");
+        User author = Api.author("owner");
         Map<String, Object> article = Api.create(author, "Owned " + Api.unique("o"), "v1", "PUBLISHED", List.of());
         String slug = (String) article.get("slug");
         Map<String, Object> change = Api.article((String) article.get("title"), "v2", "PUBLISHED", List.of());
@@ -98,14 +101,14 @@ class ArticleIT {
         assertThat(Api.put("/" + slug, change, Api.author("intruder").token(), "1").status()).isEqualTo(403);
         assertThat(Api.put("/" + slug, change, null, "1").status()).isEqualTo(401);
         assertThat(Api.delete("/" + slug, Api.author("intruder2").token()).status()).isEqualTo(403);
-        Api.Reply byEditor = Api.put("/" + slug, change, Api.withRoles("ed", "EDITOR").token(), "1");
+        Reply byEditor = Api.put("/" + slug, change, Api.withRoles("ed", "EDITOR").token(), "1");
         assertThat(byEditor.status()).isEqualTo(200);
         assertThat(byEditor.json()).containsEntry("version", 2L);
     }
 
     @Test
     void aStaleVersionIsRefusedWith412AndNothingIsOverwritten() {
-        Api.User author = Api.author("conflict");
+        User author = Api.author("conflict");
         Map<String, Object> article = Api.create(author, "Conflicts " + Api.unique("c"), "original", "PUBLISHED", List.of());
         String slug = (String) article.get("slug");
         String etag = Api.get("/" + slug, author.token()).header("ETag");
@@ -113,10 +116,10 @@ class ArticleIT {
         Map<String, Object> theirs = Api.article((String) article.get("title"), "theirs", "PUBLISHED", List.of());
 
         assertThat(Api.put("/" + slug, mine, author.token(), etag).status()).isEqualTo(200);
-        Api.Reply stale = Api.put("/" + slug, theirs, author.token(), etag);
-        Api.Reply noVersion = Api.put("/" + slug, theirs, author.token(), null);
+        Reply stale = Api.put("/" + slug, theirs, author.token(), etag);
+        Reply noVersion = Api.put("/" + slug, theirs, author.token(), null);
         theirs.put("version", 1);
-        Api.Reply staleInBody = Api.put("/" + slug, theirs, author.token(), null);
+        Reply staleInBody = Api.put("/" + slug, theirs, author.token(), null);
 
         assertThat(stale.status()).isEqualTo(412);
         assertThat(stale.header("Content-Type")).startsWith("application/problem+json");
@@ -127,7 +130,7 @@ class ArticleIT {
 
     @Test
     void concurrentEditsOfOneVersionLetExactlyOneWin() throws Exception {
-        Api.User author = Api.author("race");
+        User author = Api.author("race");
         Map<String, Object> article = Api.create(author, "Race " + Api.unique("r"), "start", "PUBLISHED", List.of());
         String slug = (String) article.get("slug");
         ExecutorService pool = Executors.newFixedThreadPool(4);
@@ -149,37 +152,37 @@ class ArticleIT {
 
     @Test
     void renamingKeepsTheOldSlugAsAPermanentRedirect() {
-        Api.User author = Api.author("renamer");
+        User author = Api.author("renamer");
         String unique = Api.unique("n").toLowerCase();
         Map<String, Object> article = Api.create(author, "Old name " + unique, "b", "PUBLISHED", List.of());
         String oldSlug = (String) article.get("slug");
 
-        Api.Reply renamed = Api.put("/" + oldSlug, Api.article("New name " + unique, "b", "PUBLISHED", List.of()), author.token(), "1");
+        Reply renamed = Api.put("/" + oldSlug, Api.article("New name " + unique, "b", "PUBLISHED", List.of()), author.token(), "1");
         String newSlug = (String) renamed.json().get("slug");
-        Api.Reply redirect = Api.get("/" + oldSlug, null);
+        Reply redirect = Api.get("/" + oldSlug, null);
 
         assertThat(newSlug).isNotEqualTo(oldSlug).startsWith("new-name");
         assertThat(redirect.status()).isEqualTo(301);
         assertThat(redirect.header("Location")).endsWith("/api/posts/" + newSlug);
         assertThat(Api.get("/" + newSlug, null).status()).isEqualTo(200);
 
-        Api.Reply stale = Api.put("/" + oldSlug, Api.article("Edited in an old tab " + unique, "b2", "PUBLISHED", List.of()), author.token(), "1");
+        Reply stale = Api.put("/" + oldSlug, Api.article("Edited in an old tab " + unique, "b2", "PUBLISHED", List.of()), author.token(), "1");
         assertThat(stale.status()).as("an editor still on the old slug meets the version check").isEqualTo(412);
-        Api.Reply current = Api.put("/" + oldSlug, Api.article("New name " + unique, "b3", "PUBLISHED", List.of()), author.token(), "2");
+        Reply current = Api.put("/" + oldSlug, Api.article("New name " + unique, "b3", "PUBLISHED", List.of()), author.token(), "2");
         assertThat(current.status()).isEqualTo(200);
         assertThat(current.json()).containsEntry("slug", newSlug).containsEntry("version", 3L);
     }
 
     @Test
     void deleteIsSoftAndAdministratorsCanRestore() {
-        Api.User author = Api.author("deleter");
+        User author = Api.author("deleter");
         String slug = (String) Api.create(author, "Doomed " + Api.unique("z"), "b", "PUBLISHED", List.of()).get("slug");
 
         assertThat(Api.delete("/" + slug, author.token()).status()).isEqualTo(204);
         assertThat(Api.get("/" + slug, null).status()).isEqualTo(404);
         assertThat(Api.get("/" + slug, author.token()).status()).isEqualTo(404);
         assertThat(Api.post("/" + slug + "/restore", null, author.token()).status()).isEqualTo(403);
-        Api.Reply restored = Api.post("/" + slug + "/restore", null, Api.admin().token());
+        Reply restored = Api.post("/" + slug + "/restore", null, Api.admin().token());
         assertThat(restored.status()).isEqualTo(200);
         assertThat(Api.get("/" + slug, null).status()).isEqualTo(200);
         assertThat(Api.post("/" + slug + "/restore", null, Api.admin().token()).status()).isEqualTo(404);
@@ -187,14 +190,14 @@ class ArticleIT {
 
     @Test
     void revisionsKeepEverySaveAndCanBeRestored() {
-        Api.User author = Api.author("reviser");
+        User author = Api.author("reviser");
         Map<String, Object> article = Api.create(author, "Versions " + Api.unique("v"), "first body", "PUBLISHED", List.of("one"));
         String slug = (String) article.get("slug");
         Api.put("/" + slug, Api.article((String) article.get("title"), "second body", "PUBLISHED", List.of("two")), author.token(), "1");
 
-        Api.Reply list = Api.get("/" + slug + "/revisions", author.token());
-        Api.Reply first = Api.get("/" + slug + "/revisions/1", author.token());
-        Api.Reply restored = Api.post("/" + slug + "/revisions/1/restore", null, author.token());
+        Reply list = Api.get("/" + slug + "/revisions", author.token());
+        Reply first = Api.get("/" + slug + "/revisions/1", author.token());
+        Reply restored = Api.post("/" + slug + "/revisions/1/restore", null, author.token());
 
         assertThat(list.items()).extracting(i -> i.get("number")).containsExactly(2L, 1L);
         assertThat(first.json()).containsEntry("body", "first body");
@@ -209,7 +212,7 @@ class ArticleIT {
 
     @Test
     void xssInMarkdownNeverReachesTheHtml() {
-        Api.User author = Api.author("xss");
+        User author = Api.author("xss");
         String payload = String.join("\n\n",
                 "<script>alert(1)</script>",
                 "[click](javascript:alert(2))",
@@ -224,7 +227,7 @@ class ArticleIT {
                 "**safe bold** and `code`");
         Map<String, Object> article = Api.create(author, "XSS " + Api.unique("x"), payload, "PUBLISHED", List.of());
         String html = ((String) article.get("bodyHtml")).toLowerCase();
-        Api.Reply preview = Api.post("/preview", Map.of("body", payload), author.token());
+        Reply preview = Api.post("/preview", Map.of("body", payload), author.token());
 
         // Raw HTML in Markdown comes out as escaped text, which is harmless; what must never appear
         // is a live element, event-handler attribute or dangerous URL in an attribute.
@@ -240,7 +243,7 @@ class ArticleIT {
 
     @Test
     void unknownArticlesAreProblems() {
-        Api.Reply missing = Api.get("/" + Api.unique("nothing-here"), null);
+        Reply missing = Api.get("/" + Api.unique("nothing-here"), null);
         assertThat(missing.status()).isEqualTo(404);
         assertThat(missing.header("Content-Type")).startsWith("application/problem+json");
         assertThat(Api.put("/nothing", Api.article("t", "b", "DRAFT", List.of()), Api.author("p").token(), "1").status()).isEqualTo(404);

@@ -1,5 +1,7 @@
 package io.blog.posts.it;
 
+import io.blog.common.testing.Accounts.User;
+
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -14,7 +16,7 @@ class CacheIT {
 
     @Test
     void repeatReadsHitTheCacheAndAnEditInvalidatesItAtOnce() {
-        Api.User author = Api.author("cache");
+        User author = Api.author("cache");
         Map<String, Object> article = Api.create(author, "Cache me " + Api.unique("c"), "first", "PUBLISHED", List.of());
         String slug = (String) article.get("slug");
         Api.get("/" + slug, null);
@@ -30,7 +32,7 @@ class CacheIT {
 
     @Test
     void theCachedFirstPageShowsANewArticleImmediately() {
-        Api.User author = Api.author("fresh");
+        User author = Api.author("fresh");
         Api.get("?author=" + author.username(), null);
         Api.get("", null);
         Map<String, Object> created = Api.create(author, "Brand new " + Api.unique("n"), "b", "PUBLISHED", List.of());
@@ -42,7 +44,7 @@ class CacheIT {
     }
 
     static double metric(String name, String label) {
-        String metrics = Api.send("GET", Api.SERVER + "/metrics", null, null, Map.of("Accept", "text/plain"), false).body();
+        String metrics = Api.send("GET", Api.SERVER + "/metrics", null, null, Map.of("Accept", "text/plain")).body();
         Matcher m = Pattern.compile("(?m)^" + name + "\\{[^}]*" + Pattern.quote(label) + "[^}]*}\\s+([0-9.eE+-]+)").matcher(metrics);
         double total = 0;
         while (m.find()) {

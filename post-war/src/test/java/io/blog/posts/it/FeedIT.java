@@ -1,5 +1,8 @@
 package io.blog.posts.it;
 
+import io.blog.common.testing.TestHttp.Reply;
+import io.blog.common.testing.Accounts.User;
+
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
 
@@ -16,14 +19,14 @@ class FeedIT {
 
     @Test
     void rssAtomAndSitemapListTheArticleWithAbsoluteUrls() throws Exception {
-        Api.User author = Api.author("feeder");
+        User author = Api.author("feeder");
         String tag = Api.unique("feedtag").toLowerCase();
         Map<String, Object> article = Api.create(author, "Feed me <now> & " + tag, "b", "PUBLISHED", List.of(tag));
         String slug = (String) article.get("slug");
 
-        Api.Reply rss = Api.get("/feed.rss?tag=" + tag, null);
-        Api.Reply atom = Api.get("/feed.atom?tag=" + tag, null);
-        Api.Reply sitemap = Api.get("/sitemap.xml", null);
+        Reply rss = Api.get("/feed.rss?tag=" + tag, null);
+        Reply atom = Api.get("/feed.atom?tag=" + tag, null);
+        Reply sitemap = Api.get("/sitemap.xml", null);
 
         assertThat(rss.header("Content-Type")).startsWith("application/rss+xml");
         assertThat(atom.header("Content-Type")).startsWith("application/atom+xml");

@@ -1,5 +1,8 @@
 package io.blog.posts.it;
 
+import io.blog.common.testing.TestHttp.Reply;
+import io.blog.common.testing.Accounts.User;
+
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -13,20 +16,20 @@ class ListIT {
 
     @Test
     void keysetPagesStayStableWhileNewArticlesArrive() {
-        Api.User author = Api.author("lister");
+        User author = Api.author("lister");
         String tag = Api.unique("page").toLowerCase();
         List<String> created = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
             created.add((String) Api.create(author, "Paged " + i + " " + tag, "b", "PUBLISHED", List.of(tag)).get("slug"));
         }
-        Api.Reply first = Api.get("?tag=" + tag + "&limit=2", null);
+        Reply first = Api.get("?tag=" + tag + "&limit=2", null);
         String cursor = (String) first.json().get("nextCursor");
         Api.create(author, "Arrived later " + tag, "b", "PUBLISHED", List.of(tag));
-        Api.Reply second = Api.get("?tag=" + tag + "&limit=2&cursor=" + cursor, null);
-        Api.Reply third = Api.get("?tag=" + tag + "&limit=2&cursor=" + second.json().get("nextCursor"), null);
+        Reply second = Api.get("?tag=" + tag + "&limit=2&cursor=" + cursor, null);
+        Reply third = Api.get("?tag=" + tag + "&limit=2&cursor=" + second.json().get("nextCursor"), null);
 
         List<Object> seen = new ArrayList<>();
-        for (Api.Reply page : List.of(first, second, third)) {
+        for (Reply page : List.of(first, second, third)) {
             page.items().forEach(i -> seen.add(i.get("slug")));
         }
         assertThat(seen).containsExactly(created.get(4), created.get(3), created.get(2), created.get(1), created.get(0));
@@ -36,13 +39,13 @@ class ListIT {
 
     @Test
     void listsFilterByAuthorAndHideDrafts() {
-        Api.User author = Api.author("filter");
+        User author = Api.author("filter");
         Api.create(author, "Visible " + Api.unique("f"), "b", "PUBLISHED", List.of());
         Api.create(author, "Hidden " + Api.unique("f"), "b", "DRAFT", List.of());
 
-        Api.Reply byAuthor = Api.get("?author=" + author.username(), null);
-        Api.Reply mine = Api.get("/mine", author.token());
-        Api.Reply myDrafts = Api.get("/mine?status=draft", author.token());
+        Reply byAuthor = Api.get("?author=" + author.username(), null);
+        Reply mine = Api.get("/mine", author.token());
+        Reply myDrafts = Api.get("/mine?status=draft", author.token());
 
         assertThat(byAuthor.items()).hasSize(1).allSatisfy(i -> assertThat(i).containsEntry("status", "PUBLISHED"));
         assertThat(mine.body()).contains("Visible", "Hidden");
@@ -59,7 +62,7 @@ class ListIT {
     @Test
     @SuppressWarnings("unchecked")
     void everyPublishedArticleKnowsItsNeighbours() {
-        Api.User author = Api.author("neighbour");
+        User author = Api.author("neighbour");
         String older = (String) Api.create(author, "First " + Api.unique("n"), "b", "PUBLISHED", List.of()).get("slug");
         String draft = (String) Api.create(author, "Draft between " + Api.unique("n"), "b", "DRAFT", List.of()).get("slug");
         String middle = (String) Api.create(author, "Second " + Api.unique("n"), "b", "PUBLISHED", List.of()).get("slug");
@@ -67,14 +70,14 @@ class ListIT {
         String newer = (String) Api.create(author, "Third " + Api.unique("n"), "b", "PUBLISHED", List.of()).get("slug");
         assertThat(Api.delete("/" + deleted, author.token()).status()).isEqualTo(204);
 
-        Api.Reply around = Api.get("/" + middle + "/neighbours", null);
+        Reply around = Api.get("/" + middle + "/neighbours", null);
 
         assertThat(around.status()).isEqualTo(200);
         assertThat((Map<String, Object>) around.json().get("older")).containsEntry("slug", older).containsKeys("title", "publishedAt");
         assertThat((Map<String, Object>) around.json().get("newer")).containsEntry("slug", newer);
         assertThat((Map<String, Object>) Api.get("/" + newer + "/neighbours", null).json().get("older")).containsEntry("slug", middle);
         assertThat(Api.get("/" + draft + "/neighbours", author.token()).status()).isEqualTo(404);
-        Api.Reply missing = Api.get("/no-such-article-" + Api.unique("n") + "/neighbours", null);
+        Reply missing = Api.get("/no-such-article-" + Api.unique("n") + "/neighbours", null);
         assertThat(missing.status()).isEqualTo(404);
         assertThat(missing.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
     }
@@ -82,15 +85,15 @@ class ListIT {
     /** A prolific author's list is paged like the public one instead of being cut off. */
     @Test
     void myArticlesComeInPagesLastUpdatedFirst() {
-        Api.User author = Api.author("prolific");
+        User author = Api.author("prolific");
         List<String> created = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
             created.add((String) Api.create(author, "Mine " + i + " " + Api.unique("m"), "b", i == 1 ? "DRAFT" : "PUBLISHED", List.of()).get("slug"));
         }
 
-        Api.Reply first = Api.get("/mine?limit=2", author.token());
-        Api.Reply second = Api.get("/mine?limit=2&cursor=" + first.json().get("nextCursor"), author.token());
-        Api.Reply published = Api.get("/mine?status=PUBLISHED&limit=1", author.token());
+        Reply first = Api.get("/mine?limit=2", author.token());
+        Reply second = Api.get("/mine?limit=2&cursor=" + first.json().get("nextCursor"), author.token());
+        Reply published = Api.get("/mine?status=PUBLISHED&limit=1", author.token());
 
         assertThat(first.items()).extracting(i -> i.get("slug")).containsExactly(created.get(2), created.get(1));
         assertThat(second.items()).extracting(i -> i.get("slug")).containsExactly(created.get(0));
@@ -111,7 +114,7 @@ class ListIT {
 
     @Test
     void tagsCountPublishedArticles() {
-        Api.User author = Api.author("tagger");
+        User author = Api.author("tagger");
         String tag = Api.unique("counted").toLowerCase();
         Api.create(author, "T1 " + tag, "b", "PUBLISHED", List.of(tag));
         Api.create(author, "T2 " + tag, "b", "PUBLISHED", List.of(tag));
@@ -123,14 +126,14 @@ class ListIT {
 
     @Test
     void publicReadsCarryETagsAndAnswer304() {
-        Api.User author = Api.author("etag");
+        User author = Api.author("etag");
         String slug = (String) Api.create(author, "Cached " + Api.unique("e"), "b", "PUBLISHED", List.of()).get("slug");
-        Api.Reply first = Api.get("/" + slug, null);
+        Reply first = Api.get("/" + slug, null);
         String etag = first.header("ETag");
 
-        Api.Reply again = Api.send("GET", Api.POSTS + "/" + slug, null, null, Map.of("If-None-Match", etag), false);
-        Api.Reply list = Api.get("", null);
-        Api.Reply listAgain = Api.send("GET", Api.POSTS, null, null, Map.of("If-None-Match", list.header("ETag")), false);
+        Reply again = Api.send("GET", Api.POSTS + "/" + slug, null, null, Map.of("If-None-Match", etag));
+        Reply list = Api.get("", null);
+        Reply listAgain = Api.send("GET", Api.POSTS, null, null, Map.of("If-None-Match", list.header("ETag")));
 
         assertThat(etag).isNotBlank();
         assertThat(first.header("Cache-Control")).contains("max-age");

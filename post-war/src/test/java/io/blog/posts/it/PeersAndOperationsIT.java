@@ -1,5 +1,8 @@
 package io.blog.posts.it;
 
+import io.blog.common.testing.TestHttp.Reply;
+import io.blog.common.testing.Accounts.User;
+
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -11,13 +14,13 @@ class PeersAndOperationsIT {
 
     @Test
     void articlesAreServedWithTheUsernameAloneWhileUserWarIsDown() {
-        Api.User author = Api.author("lonely");
+        User author = Api.author("lonely");
         String tag = Api.unique("down").toLowerCase();
         String slug = (String) Api.create(author, "Still readable " + tag, "b", "PUBLISHED", List.of(tag)).get("slug");
-        Api.UsersProxy.up(false);
+        Api.USERS_PROXY.up(false);
         try {
-            Api.Reply list = Api.get("?tag=" + tag, null);
-            Api.Reply signedIn = Api.get("/" + slug, Api.author("reader2").token());
+            Reply list = Api.get("?tag=" + tag, null);
+            Reply signedIn = Api.get("/" + slug, Api.author("reader2").token());
 
             assertThat(list.status()).isEqualTo(200);
             assertThat(signedIn.status()).isEqualTo(200);
@@ -25,18 +28,18 @@ class PeersAndOperationsIT {
             Map<String, Object> shownAuthor = (Map<String, Object>) signedIn.json().get("author");
             assertThat(shownAuthor).containsEntry("username", author.username());
         } finally {
-            Api.UsersProxy.up(true);
+            Api.USERS_PROXY.up(true);
         }
     }
 
     @Test
     void healthIncludesSearchAndMetricsNameTheContentEvents() {
-        Api.User author = Api.author("metrics");
+        User author = Api.author("metrics");
         Api.create(author, "Counted " + Api.unique("m"), "b", "PUBLISHED", List.of());
         Api.get("/search?q=counted", null);
 
-        String ready = Api.send("GET", Api.SERVER + "/health/ready", null, null, Map.of(), false).body();
-        String metrics = Api.send("GET", Api.SERVER + "/metrics", null, null, Map.of("Accept", "text/plain"), false).body();
+        String ready = Api.send("GET", Api.SERVER + "/health/ready", null, null, Map.of()).body();
+        String metrics = Api.send("GET", Api.SERVER + "/metrics", null, null, Map.of("Accept", "text/plain")).body();
 
         assertThat(ready).contains("\"search\"", "\"database\"", "\"redis\"");
         assertThat(metrics).contains("posts_created_total", "posts_published_total", "posts_outbox_backlog",
@@ -45,7 +48,7 @@ class PeersAndOperationsIT {
 
     @Test
     void openApiDescribesThePostEndpoints() {
-        String openapi = Api.send("GET", Api.SERVER + "/openapi?format=JSON", null, null, Map.of(), false).body();
+        String openapi = Api.send("GET", Api.SERVER + "/openapi?format=JSON", null, null, Map.of()).body();
         assertThat(openapi).contains("/api/posts", "/search\"", "/feed.rss\"", "/{slug}/revisions\"", "/preview\"");
     }
 }

@@ -1,5 +1,7 @@
 package io.blog.posts.it;
 
+import io.blog.common.testing.Accounts.User;
+
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -17,7 +19,7 @@ class ReadYourWritesIT {
 
     @Test
     void theAuthorSeesTheirNewDraftAndEditAtOnceWithADelayedReplica() {
-        Api.User author = Api.author("ryw");
+        User author = Api.author("ryw");
         sql("STOP SLAVE; CHANGE MASTER TO MASTER_DELAY=4; START SLAVE;");
         try {
             Map<String, Object> draft = Api.create(author, "Fresh draft " + Api.unique("f"), "v1", "DRAFT", List.of());

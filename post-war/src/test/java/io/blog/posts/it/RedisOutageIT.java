@@ -1,5 +1,8 @@
 package io.blog.posts.it;
 
+import io.blog.common.testing.TestHttp.Reply;
+import io.blog.common.testing.Accounts.User;
+
 import org.junit.jupiter.api.Test;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.args.ClientPauseMode;
@@ -15,7 +18,7 @@ class RedisOutageIT {
 
     @Test
     void articlesAreServedAndWrittenWhileRedisDoesNotAnswer() {
-        Api.User author = Api.author("noredis");
+        User author = Api.author("noredis");
         Map<String, Object> article = Api.create(author, "Survives Redis " + Api.unique("r"), "b", "PUBLISHED", List.of());
         String slug = (String) article.get("slug");
         URI redis = URI.create(System.getProperty("it.redis.url", "redis://127.0.0.1:6379/0"));
@@ -23,9 +26,9 @@ class RedisOutageIT {
             control.clientPause(4000, ClientPauseMode.ALL);
         }
         long started = System.nanoTime();
-        Api.Reply read;
-        Api.Reply list;
-        Api.Reply write;
+        Reply read;
+        Reply list;
+        Reply write;
         long elapsedMillis;
         try {
             read = Api.get("/" + slug, null);
@@ -36,7 +39,7 @@ class RedisOutageIT {
         } finally {
             // Readiness pings Redis (reported as "available"), which also ends the services' fail-fast pause: later tests get a working cache.
             Api.await(java.time.Duration.ofSeconds(15), "Redis answering again",
-                    () -> Api.send("GET", Api.SERVER + "/health/ready", null, null, Map.of(), false).body()
+                    () -> Api.send("GET", Api.SERVER + "/health/ready", null, null, Map.of()).body()
                             .matches("(?s).*\"available\"\\s*:\\s*true.*"));
         }
 

@@ -1,5 +1,7 @@
 package io.blog.posts.it;
 
+import io.blog.common.testing.Accounts.User;
+
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
@@ -17,7 +19,7 @@ class ScheduleAndViewsIT {
 
     @Test
     void aScheduledArticlePublishesItselfOnTime() {
-        Api.User author = Api.author("scheduler");
+        User author = Api.author("scheduler");
         Map<String, Object> input = Api.article("Tomorrow's news " + Api.unique("s"), "b", "SCHEDULED", List.of());
         input.put("publishAt", Instant.now().plusSeconds(4).toString());
         Map<String, Object> created = Api.post("", input, author.token()).json();
@@ -38,7 +40,7 @@ class ScheduleAndViewsIT {
      */
     @Test
     void viewsAreCountedAndReachTheDatabaseInBatches() throws Exception {
-        Api.User author = Api.author("viewed");
+        User author = Api.author("viewed");
         Map<String, Object> article = Api.create(author, "Popular " + Api.unique("p"), "b", "PUBLISHED", List.of());
         String slug = (String) article.get("slug");
         String id = (String) article.get("id");

@@ -1,5 +1,8 @@
 package io.blog.posts.it;
 
+import io.blog.common.testing.TestHttp.Reply;
+import io.blog.common.testing.Accounts.User;
+
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -26,7 +29,7 @@ class SearchIT {
     @Test
     @Order(1)
     void publishedArticlesBecomeSearchableRankedWithHighlights() {
-        Api.User author = Api.author("searcher");
+        User author = Api.author("searcher");
         String word = "zq" + Api.unique("w").replaceAll("[^a-z0-9]", "").toLowerCase();
         String tag = Api.unique("st").toLowerCase();
         Api.create(author, "About " + word, "Some text", "PUBLISHED", List.of(tag));
@@ -34,7 +37,7 @@ class SearchIT {
         Api.create(author, "Draft " + word, "hidden", "DRAFT", List.of(tag));
 
         Api.await(Duration.ofSeconds(30), "both articles indexed", () -> total(search(word, null)) == 2);
-        Api.Reply result = search(word, null);
+        Reply result = search(word, null);
 
         assertThat(result.json()).containsEntry("degraded", false);
         assertThat(result.items().getFirst()).containsEntry("title", "About " + word);
@@ -47,12 +50,12 @@ class SearchIT {
     @Test
     @Order(2)
     void chineseQueriesFindChineseArticles() {
-        Api.User author = Api.author("zh");
+        User author = Api.author("zh");
         String marker = Api.unique("zh").replaceAll("[^a-z0-9]", "");
         Api.create(author, "分布式系统的一致性 " + marker, "本文介绍共识算法与复制状态机。", "PUBLISHED", List.of("中文"));
 
         Api.await(Duration.ofSeconds(30), "Chinese article indexed", () -> search("一致性 " + marker, null).body().contains(marker));
-        Api.Reply byBody = search("共识算法", "中文");
+        Reply byBody = search("共识算法", "中文");
         assertThat(byBody.body()).contains(marker);
         assertThat(byBody.json()).containsEntry("degraded", false);
     }
@@ -60,7 +63,7 @@ class SearchIT {
     @Test
     @Order(3)
     void deletedArticlesLeaveTheIndex() {
-        Api.User author = Api.author("unsearch");
+        User author = Api.author("unsearch");
         String word = "gone" + Api.unique("g").replaceAll("[^a-z0-9]", "");
         String slug = (String) Api.create(author, "Soon gone " + word, "b", "PUBLISHED", List.of()).get("slug");
         Api.await(Duration.ofSeconds(30), "indexed", () -> total(search(word, null)) == 1);
@@ -81,14 +84,14 @@ class SearchIT {
     @Test
     @Order(5)
     void reindexBuildsANewIndexAndSwitchesTheAliasWithoutDowntime() {
-        Api.User author = Api.author("reindex");
+        User author = Api.author("reindex");
         String word = "ridx" + Api.unique("r").replaceAll("[^a-z0-9]", "");
         Api.create(author, "Reindexed " + word, "b", "PUBLISHED", List.of());
         Api.await(Duration.ofSeconds(30), "indexed", () -> total(search(word, null)) == 1);
         String admin = Api.admin().token();
 
         assertThat(Api.post("/search/reindex", null, author.token()).status()).isEqualTo(403);
-        Api.Reply started = Api.post("/search/reindex", null, admin);
+        Reply started = Api.post("/search/reindex", null, admin);
         assertThat(started.status()).isEqualTo(202);
         String job = (String) started.json().get("id");
         Api.await(Duration.ofSeconds(60), "reindex job done", () -> {
@@ -104,30 +107,30 @@ class SearchIT {
     @Test
     @Order(6)
     void withElasticsearchDownWritesSucceedSearchDegradesAndTheIndexCatchesUp() {
-        Api.User author = Api.author("outage");
+        User author = Api.author("outage");
         String word = "outage" + Api.unique("o").replaceAll("[^a-z0-9]", "");
         script("stop");
         try {
-            Api.Reply created = Api.post("", Api.article("Written during outage " + word, "b", "PUBLISHED", List.of()), author.token());
+            Reply created = Api.post("", Api.article("Written during outage " + word, "b", "PUBLISHED", List.of()), author.token());
             assertThat(created.status()).isEqualTo(201);
             Api.await(Duration.ofSeconds(15), "degraded search", () -> Boolean.TRUE.equals(search(word, null).json().get("degraded")));
             assertThat(total(search(word, null))).isEqualTo(1);
-            assertThat(Api.send("GET", Api.SERVER + "/health/ready", null, null, Map.of(), false).status()).isEqualTo(200);
+            assertThat(Api.send("GET", Api.SERVER + "/health/ready", null, null, Map.of()).status()).isEqualTo(200);
         } finally {
             script("start");
         }
         Api.await(Duration.ofSeconds(90), "index caught up after the restart", () -> {
-            Api.Reply r = search(word, null);
+            Reply r = search(word, null);
             return Boolean.FALSE.equals(r.json().get("degraded")) && total(r) == 1;
         });
     }
 
-    private static Api.Reply search(String q, String tag) {
+    private static Reply search(String q, String tag) {
         return Api.get("/search?q=" + java.net.URLEncoder.encode(q, StandardCharsets.UTF_8)
                 + (tag == null ? "" : "&tag=" + java.net.URLEncoder.encode(tag, StandardCharsets.UTF_8)), null);
     }
 
-    private static long total(Api.Reply reply) {
+    private static long total(Reply reply) {
         assertThat(reply.status()).as(reply.body()).isEqualTo(200);
         return (Long) reply.json().get("total");
     }

@@ -1,5 +1,7 @@
 package io.blog.users.incontainer;
 
+import io.blog.common.testing.InContainerWars;
+
 import io.blog.common.data.Primary;
 import io.blog.common.data.ReadRouting;
 import io.blog.common.data.Replica;
@@ -44,7 +46,7 @@ class ServicesInContainerIT {
 
     @Deployment
     static WebArchive deployment() {
-        return Deployments.userWarWith(ServicesInContainerIT.class);
+        return InContainerWars.packagedWith("target/user-war.war", "users-incontainer.war", ServicesInContainerIT.class);
     }
 
     // Looked up from CDI inside each test: the code runs in the server, where these are the real beans.

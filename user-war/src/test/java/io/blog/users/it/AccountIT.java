@@ -1,5 +1,7 @@
 package io.blog.users.it;
 
+import io.blog.common.testing.TestHttp.Reply;
+
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -14,8 +16,8 @@ class AccountIT {
     void meShowsTheOwnAccountAndNeedsAToken() {
         Api.Session session = Api.newSession("me");
 
-        Api.Reply me = Api.get("/me", session.accessToken());
-        Api.Reply anonymous = Api.get("/me", null);
+        Reply me = Api.get("/me", session.accessToken());
+        Reply anonymous = Api.get("/me", null);
 
         assertThat(me.status()).isEqualTo(200);
         assertThat(me.json()).containsEntry("username", session.username()).containsEntry("email", session.email());
@@ -27,14 +29,14 @@ class AccountIT {
     void patchChangesOnlyTheGivenFields() {
         Api.Session session = Api.newSession("patch");
 
-        Api.Reply patched = Api.call("PATCH", Api.BASE + "/me",
+        Reply patched = Api.call("PATCH", Api.BASE + "/me",
                 Map.of("bio", "Writes about 分布式系统", "avatarUrl", "https://img.example/a.png"), session.accessToken(), null);
 
         assertThat(patched.status()).isEqualTo(200);
         assertThat(patched.json()).containsEntry("bio", "Writes about 分布式系统")
                 .containsEntry("avatarUrl", "https://img.example/a.png")
                 .containsEntry("displayName", session.username());
-        Api.Reply profile = Api.get("/me", session.accessToken());
+        Reply profile = Api.get("/me", session.accessToken());
         assertThat(profile.json()).containsEntry("bio", "Writes about 分布式系统");
     }
 
@@ -43,8 +45,8 @@ class AccountIT {
         Api.Session session = Api.newSession("patchbad");
         Api.Session other = Api.newSession("patchother");
 
-        Api.Reply badUrl = Api.call("PATCH", Api.BASE + "/me", Map.of("avatarUrl", "javascript:alert(1)"), session.accessToken(), null);
-        Api.Reply takenEmail = Api.call("PATCH", Api.BASE + "/me", Map.of("email", other.email()), session.accessToken(), null);
+        Reply badUrl = Api.call("PATCH", Api.BASE + "/me", Map.of("avatarUrl", "javascript:alert(1)"), session.accessToken(), null);
+        Reply takenEmail = Api.call("PATCH", Api.BASE + "/me", Map.of("email", other.email()), session.accessToken(), null);
 
         assertThat(badUrl.status()).isEqualTo(400);
         assertThat(badUrl.fieldErrors()).extracting(e -> e.get("field")).containsExactly("avatarUrl");
@@ -58,11 +60,11 @@ class AccountIT {
         Api.Session second = Api.signIn(first.username(), first.email(), first.password());
         String newPassword = "Another-Strong-Pass-77";
 
-        Api.Reply wrongCurrent = Api.call("PUT", Api.BASE + "/me/password",
+        Reply wrongCurrent = Api.call("PUT", Api.BASE + "/me/password",
                 Map.of("currentPassword", "nope-nope-nope", "newPassword", newPassword), first.accessToken(), null);
-        Api.Reply weakNew = Api.call("PUT", Api.BASE + "/me/password",
+        Reply weakNew = Api.call("PUT", Api.BASE + "/me/password",
                 Map.of("currentPassword", first.password(), "newPassword", "qwertyuiop"), first.accessToken(), null);
-        Api.Reply changed = Api.call("PUT", Api.BASE + "/me/password",
+        Reply changed = Api.call("PUT", Api.BASE + "/me/password",
                 Map.of("currentPassword", first.password(), "newPassword", newPassword), first.accessToken(), null);
 
         assertThat(wrongCurrent.status()).isEqualTo(400);
@@ -78,7 +80,7 @@ class AccountIT {
     void publicProfileHidesTheEmail() {
         Api.Session session = Api.newSession("public");
 
-        Api.Reply profile = Api.get("/" + session.username(), null);
+        Reply profile = Api.get("/" + session.username(), null);
 
         assertThat(profile.status()).isEqualTo(200);
         assertThat(profile.json()).containsEntry("username", session.username()).doesNotContainKeys("email", "id", "status");
@@ -90,13 +92,13 @@ class AccountIT {
         Api.Session a = Api.newSession("batcha");
         Api.Session b = Api.newSession("batchb");
 
-        Api.Reply found = Api.get("/profiles?usernames=" + a.username() + "," + b.username() + ",nobody_here", null);
+        Reply found = Api.get("/profiles?usernames=" + a.username() + "," + b.username() + ",nobody_here", null);
         List<String> tooMany = new ArrayList<>();
         for (int i = 0; i < 101; i++) {
             tooMany.add("user" + i);
         }
-        Api.Reply capped = Api.get("/profiles?usernames=" + String.join(",", tooMany), null);
-        Api.Reply missing = Api.get("/profiles", null);
+        Reply capped = Api.get("/profiles?usernames=" + String.join(",", tooMany), null);
+        Reply missing = Api.get("/profiles", null);
 
         assertThat(found.status()).isEqualTo(200);
         assertThat(found.body()).contains(a.username(), b.username()).doesNotContain("email");
@@ -107,8 +109,8 @@ class AccountIT {
 
     @Test
     void unknownPathsAndMethodsAnswerWithProblems() {
-        Api.Reply unknown = Api.get("/a/b/c", null);
-        Api.Reply wrongMethod = Api.call("DELETE", Api.BASE + "/me", null, null, null);
+        Reply unknown = Api.get("/a/b/c", null);
+        Reply wrongMethod = Api.call("DELETE", Api.BASE + "/me", null, null, null);
 
         assertThat(unknown.status()).isEqualTo(404);
         assertThat(unknown.contentType()).startsWith("application/problem+json");

@@ -1,5 +1,7 @@
 package io.blog.users.it;
 
+import io.blog.common.testing.TestHttp.Reply;
+
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -20,9 +22,9 @@ class AdminIT {
         Api.Session admin = Api.admin();
         Api.Session target = Api.newSession("findme");
 
-        Api.Reply search = Api.get("?q=" + target.username() + "&page=0&size=5", admin.accessToken());
-        Api.Reply page = Api.get("?page=0&size=2", admin.accessToken());
-        Api.Reply badSize = Api.get("?size=1000", admin.accessToken());
+        Reply search = Api.get("?q=" + target.username() + "&page=0&size=5", admin.accessToken());
+        Reply page = Api.get("?page=0&size=2", admin.accessToken());
+        Reply badSize = Api.get("?size=1000", admin.accessToken());
 
         assertThat(search.status()).isEqualTo(200);
         assertThat(search.json()).containsEntry("total", 1L);
@@ -38,7 +40,7 @@ class AdminIT {
 
         assertThat(Api.get("", author.accessToken()).status()).isEqualTo(403);
         assertThat(Api.get("", null).status()).isEqualTo(401);
-        Api.Reply roles = Api.call("PUT", Api.BASE + "/" + author.username() + "/roles",
+        Reply roles = Api.call("PUT", Api.BASE + "/" + author.username() + "/roles",
                 Map.of("roles", List.of("ADMIN")), author.accessToken(), null);
         assertThat(roles.status()).isEqualTo(403);
         assertThat(roles.contentType()).startsWith("application/problem+json");
@@ -49,13 +51,13 @@ class AdminIT {
         Api.Session admin = Api.admin();
         Api.Session user = Api.newSession("promote");
 
-        Api.Reply unknownRole = Api.call("PUT", Api.BASE + "/" + user.username() + "/roles",
+        Reply unknownRole = Api.call("PUT", Api.BASE + "/" + user.username() + "/roles",
                 Map.of("roles", List.of("GOD")), admin.accessToken(), null);
-        Api.Reply promoted = Api.call("PUT", Api.BASE + "/" + user.username() + "/roles",
+        Reply promoted = Api.call("PUT", Api.BASE + "/" + user.username() + "/roles",
                 Map.of("roles", List.of("EDITOR", "AUTHOR")), admin.accessToken(), null);
-        Api.Reply selfDemote = Api.call("PUT", Api.BASE + "/rootadmin/roles",
+        Reply selfDemote = Api.call("PUT", Api.BASE + "/rootadmin/roles",
                 Map.of("roles", List.of("READER")), admin.accessToken(), null);
-        Api.Reply missingUser = Api.call("PUT", Api.BASE + "/" + Api.uniqueName("none") + "/roles",
+        Reply missingUser = Api.call("PUT", Api.BASE + "/" + Api.uniqueName("none") + "/roles",
                 Map.of("roles", List.of("READER")), admin.accessToken(), null);
 
         assertThat(unknownRole.status()).isEqualTo(400);
@@ -73,7 +75,7 @@ class AdminIT {
         Api.Session user = Api.newSession("disable");
         assertThat(Api.get("/me", user.accessToken()).status()).isEqualTo(200);
 
-        Api.Reply disabled = Api.call("PUT", Api.BASE + "/" + user.username() + "/status",
+        Reply disabled = Api.call("PUT", Api.BASE + "/" + user.username() + "/status",
                 Map.of("status", "DISABLED"), admin.accessToken(), null);
 
         assertThat(disabled.status()).isEqualTo(200);
@@ -82,7 +84,7 @@ class AdminIT {
         assertThat(Api.post("/refresh", Map.of("refreshToken", user.refreshToken()), null).status()).isEqualTo(401);
         assertThat(Api.get("/" + user.username(), null).status()).isEqualTo(404);
 
-        Api.Reply enabled = Api.call("PUT", Api.BASE + "/" + user.username() + "/status",
+        Reply enabled = Api.call("PUT", Api.BASE + "/" + user.username() + "/status",
                 Map.of("status", "ACTIVE"), admin.accessToken(), null);
         assertThat(enabled.status()).isEqualTo(200);
         assertThat(Api.login(user.username(), user.password(), null).status()).isEqualTo(200);
@@ -91,8 +93,8 @@ class AdminIT {
     @Test
     void rejectsAnUnknownStatus() {
         Api.Session admin = Api.admin();
-        Api.Reply reply = Api.call("PUT", Api.BASE + "/rootadmin/status", Map.of("status", "BANNED"), admin.accessToken(), null);
-        Api.Reply self = Api.call("PUT", Api.BASE + "/rootadmin/status", Map.of("status", "DISABLED"), admin.accessToken(), null);
+        Reply reply = Api.call("PUT", Api.BASE + "/rootadmin/status", Map.of("status", "BANNED"), admin.accessToken(), null);
+        Reply self = Api.call("PUT", Api.BASE + "/rootadmin/status", Map.of("status", "DISABLED"), admin.accessToken(), null);
         assertThat(reply.status()).isEqualTo(400);
         assertThat(self.status()).isEqualTo(409);
     }

@@ -1,113 +1,45 @@
 package io.blog.users.it;
 
-import org.jose4j.json.JsonUtil;
-import org.jose4j.lang.JoseException;
+import io.blog.common.testing.Accounts;
+import io.blog.common.testing.TestHttp;
+import io.blog.common.testing.TestHttp.Reply;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.List;
+import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.atomic.AtomicInteger;
 
-/**
- * A small HTTP client for the integration tests, talking to the real server the Liberty plugin
- * started. Each call carries its own X-Forwarded-For so rate-limit buckets of different tests
- * never mix (the server trusts loopback as a proxy, as it does behind the gateway).
- */
+/** user-war's API for its integration tests, against the real server the Liberty plugin started. */
 final class Api {
 
-    static final String BASE = System.getProperty("it.base.url", "http://127.0.0.1:9181") + "/api/users";
     static final String SERVER = System.getProperty("it.base.url", "http://127.0.0.1:9181");
-    static final String PASSWORD = "Integration-Test-Pass-42";
-
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private static final AtomicInteger IP_SEQUENCE = new AtomicInteger(ThreadLocalRandom.current().nextInt(1, 200) * 60_000);
-    private static final String RUN = Long.toString(System.currentTimeMillis() % 1_000_000_000L, 36);
-    private static final AtomicInteger NAME_SEQUENCE = new AtomicInteger();
+    static final String BASE = SERVER + "/api/users";
+    static final String PASSWORD = Accounts.PASSWORD;
 
     static {
-        awaitSecurityReady();
+        // The server reports started before its security runtime accepts tokens; wait until a real token works.
+        String username = uniqueName("probe");
+        TestHttp.awaitStarted(Duration.ofSeconds(90), "user-war to accept tokens", () -> {
+            Reply registered = register(username, username + "@example.test", PASSWORD);
+            if (registered.status() != 201 && registered.status() != 409) {
+                return false;
+            }
+            Reply login = login(username, PASSWORD, null);
+            return login.status() == 200 && get("/me", (String) login.json().get("accessToken")).status() == 200;
+        });
     }
 
     private Api() {
-    }
-
-    /**
-     * The server reports started before its security runtime accepts tokens; wait until a real
-     * token works so no test sees a start-up artefact.
-     */
-    private static void awaitSecurityReady() {
-        String username = uniqueName("probe");
-        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-        boolean registered = false;
-        while (System.nanoTime() < deadline) {
-            try {
-                if (!registered) {
-                    registered = register(username, username + "@example.test", PASSWORD).status() == 201;
-                }
-                if (registered) {
-                    Reply login = login(username, PASSWORD, null);
-                    if (login.status() == 200 && get("/me", (String) login.json().get("accessToken")).status() == 200) {
-                        return;
-                    }
-                }
-            } catch (AssertionError notYet) {
-                // connection refused while the server is still starting
-            }
-            try {
-                Thread.sleep(500);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
-        throw new AssertionError("The server did not accept tokens within 90 s");
-    }
-
-    record Reply(int status, java.net.http.HttpHeaders headers, String body) {
-        Map<String, Object> json() {
-            try {
-                return JsonUtil.parseJson(body);
-            } catch (JoseException e) {
-                throw new AssertionError("Not a JSON object (status " + status + "): " + body, e);
-            }
-        }
-
-        String header(String name) {
-            return headers.firstValue(name).orElse(null);
-        }
-
-        String contentType() {
-            return header("Content-Type");
-        }
-
-        @SuppressWarnings("unchecked")
-        List<Map<String, Object>> fieldErrors() {
-            Object errors = json().get("errors");
-            return errors == null ? List.of() : (List<Map<String, Object>>) errors;
-        }
-
-        @Override
-        public String toString() {
-            return status + " " + body;
-        }
     }
 
     record Session(String username, String email, String password, String accessToken, String refreshToken, String id) {
     }
 
     static String uniqueIp() {
-        int n = IP_SEQUENCE.incrementAndGet();
-        return "10." + ((n >> 16) & 0xff) + "." + ((n >> 8) & 0xff) + "." + (n & 0xff);
+        return TestHttp.uniqueIp();
     }
 
     static String uniqueName(String prefix) {
-        return (prefix + "_" + RUN + "_" + NAME_SEQUENCE.incrementAndGet()).toLowerCase();
+        return TestHttp.unique(prefix).toLowerCase();
     }
 
     static Reply call(String method, String url, Object body, String token, String clientIp) {
@@ -119,30 +51,16 @@ final class Api {
         return call("GET", url, null, null, null, accept);
     }
 
+    /** {@code clientIp} null: a fresh client address, so this call shares no rate-limit bucket. */
     static Reply call(String method, String url, Object body, String token, String clientIp, String accept) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
-                .timeout(Duration.ofSeconds(30))
-                .header("Accept", accept)
-                .header("X-Forwarded-For", clientIp == null ? uniqueIp() : clientIp);
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
+        Map<String, String> headers = new HashMap<>();
+        if (accept != null) {
+            headers.put("Accept", accept);
         }
-        if (body == null) {
-            request.method(method, HttpRequest.BodyPublishers.noBody());
-        } else {
-            @SuppressWarnings("unchecked")
-            String text = body instanceof String s ? s : JsonUtil.toJson((Map<String, ?>) body);
-            request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(text));
+        if (clientIp != null) {
+            headers.put("X-Forwarded-For", clientIp);
         }
-        try {
-            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new Reply(response.statusCode(), response.headers(), response.body());
-        } catch (IOException e) {
-            throw new AssertionError("Request failed: " + method + " " + url, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
+        return TestHttp.send(method, url, body, token, headers);
     }
 
     static Reply get(String path, String token) {
@@ -185,6 +103,6 @@ final class Api {
     }
 
     static Session admin() {
-        return signIn("rootadmin", "rootadmin@example.test", "it-admin-Pa55phrase");
+        return signIn(Accounts.ADMIN, Accounts.ADMIN + "@example.test", Accounts.ADMIN_PASSWORD);
     }
 }

@@ -1,5 +1,7 @@
 package io.blog.users.it;
 
+import io.blog.common.testing.TestHttp.Reply;
+
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -9,9 +11,9 @@ class OperationsIT {
 
     @Test
     void healthReportsDatabaseAndRedis() {
-        Api.Reply ready = Api.call("GET", Api.SERVER + "/health/ready", null, null, null);
-        Api.Reply live = Api.call("GET", Api.SERVER + "/health/live", null, null, null);
-        Api.Reply started = Api.call("GET", Api.SERVER + "/health/started", null, null, null);
+        Reply ready = Api.call("GET", Api.SERVER + "/health/ready", null, null, null);
+        Reply live = Api.call("GET", Api.SERVER + "/health/live", null, null, null);
+        Reply started = Api.call("GET", Api.SERVER + "/health/started", null, null, null);
 
         assertThat(ready.status()).isEqualTo(200);
         assertThat(ready.body()).contains("\"database\"", "\"redis\"", "\"UP\"").doesNotContain("\"DOWN\"");
@@ -42,7 +44,7 @@ class OperationsIT {
 
     @Test
     void openApiDescribesTheEndpoints() {
-        Api.Reply openapi = Api.fetch(Api.SERVER + "/openapi?format=JSON", "application/json");
+        Reply openapi = Api.fetch(Api.SERVER + "/openapi?format=JSON", "application/json");
         assertThat(openapi.status()).isEqualTo(200);
         assertThat(openapi.body()).contains("/api/users", "\"/login\"", "\"/me\"", "\"/jwks\"", "\"/{username}/roles\"");
         assertThat(Api.fetch(Api.SERVER + "/openapi/ui/", "text/html").status()).isEqualTo(200);
@@ -50,7 +52,7 @@ class OperationsIT {
 
     @Test
     void everyResponseCarriesARequestIdAndEchoesAGivenOne() {
-        Api.Reply reply = Api.get("/jwks", null);
+        Reply reply = Api.get("/jwks", null);
         assertThat(reply.header("X-Request-Id")).isNotBlank();
     }
 }

@@ -1,5 +1,7 @@
 package io.blog.users.it;
 
+import io.blog.common.testing.TestHttp.Reply;
+
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;
@@ -11,7 +13,7 @@ class RegistrationIT {
     @Test
     void registersAnAccountWithTheDefaultRoleAndNeverReturnsThePasswordHash() {
         String name = Api.uniqueName("reg");
-        Api.Reply reply = Api.register(name, name.toUpperCase() + "@Example.TEST", Api.PASSWORD);
+        Reply reply = Api.register(name, name.toUpperCase() + "@Example.TEST", Api.PASSWORD);
 
         assertThat(reply.status()).isEqualTo(201);
         assertThat(reply.header("Location")).endsWith("/api/users/" + name);
@@ -31,8 +33,8 @@ class RegistrationIT {
         String name = Api.uniqueName("dup");
         assertThat(Api.register(name, name + "@example.test", Api.PASSWORD).status()).isEqualTo(201);
 
-        Api.Reply sameName = Api.register(name, "other-" + name + "@example.test", Api.PASSWORD);
-        Api.Reply sameEmailOtherCase = Api.register(name + "x", name.toUpperCase() + "@EXAMPLE.test", Api.PASSWORD);
+        Reply sameName = Api.register(name, "other-" + name + "@example.test", Api.PASSWORD);
+        Reply sameEmailOtherCase = Api.register(name + "x", name.toUpperCase() + "@EXAMPLE.test", Api.PASSWORD);
 
         assertThat(sameName.status()).isEqualTo(409);
         assertThat(sameName.contentType()).startsWith("application/problem+json");
@@ -41,7 +43,7 @@ class RegistrationIT {
 
     @Test
     void reportsEveryInvalidFieldAtOnce() {
-        Api.Reply reply = Api.register("No!", "not-an-email", "short");
+        Reply reply = Api.register("No!", "not-an-email", "short");
 
         assertThat(reply.status()).isEqualTo(400);
         assertThat(reply.contentType()).startsWith("application/problem+json");
@@ -52,8 +54,8 @@ class RegistrationIT {
     @Test
     void rejectsShortAndCommonPasswords() {
         String name = Api.uniqueName("pw");
-        Api.Reply shortPassword = Api.register(name, name + "@example.test", "abc123");
-        Api.Reply commonPassword = Api.register(name, name + "@example.test", "Password123");
+        Reply shortPassword = Api.register(name, name + "@example.test", "abc123");
+        Reply commonPassword = Api.register(name, name + "@example.test", "Password123");
 
         assertThat(shortPassword.status()).isEqualTo(400);
         assertThat(shortPassword.fieldErrors()).extracting(e -> e.get("field")).containsExactly("password");
@@ -64,9 +66,9 @@ class RegistrationIT {
 
     @Test
     void rejectsMalformedAndMissingBodiesWith400() {
-        Api.Reply malformed = Api.post("", "{\"username\": ", null);
-        Api.Reply missing = Api.call("POST", Api.BASE, "", null, null);
-        Api.Reply wrongType = Api.post("", "{\"username\": [1,2], \"email\": 5, \"password\": {}}", null);
+        Reply malformed = Api.post("", "{\"username\": ", null);
+        Reply missing = Api.call("POST", Api.BASE, "", null, null);
+        Reply wrongType = Api.post("", "{\"username\": [1,2], \"email\": 5, \"password\": {}}", null);
 
         assertThat(malformed.status()).isEqualTo(400);
         assertThat(malformed.contentType()).startsWith("application/problem+json");
@@ -78,7 +80,7 @@ class RegistrationIT {
     void limitsRegistrationsPerClientAddress() {
         String ip = Api.uniqueIp();
         int created = 0;
-        Api.Reply last = null;
+        Reply last = null;
         for (int i = 0; i < 21; i++) {
             String name = Api.uniqueName("lim");
             last = Api.call("POST", Api.BASE, Map.of("username", name, "email", name + "@example.test",

@@ -1,5 +1,7 @@
 package io.blog.users.it;
 
+import io.blog.common.testing.TestHttp.Reply;
+
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
@@ -32,11 +34,11 @@ class ReplicaRoutingIT {
         awaitTrue(Duration.ofSeconds(10), () -> Api.get("/" + writer.username(), null).status() == 200);
         sql("replica", "STOP SLAVE; CHANGE MASTER TO MASTER_DELAY=4; START SLAVE;");
         try {
-            Api.Reply patched = Api.call("PATCH", Api.BASE + "/me", Map.of("bio", bio), writer.accessToken(), null);
+            Reply patched = Api.call("PATCH", Api.BASE + "/me", Map.of("bio", bio), writer.accessToken(), null);
             assertThat(patched.status()).isEqualTo(200);
 
-            Api.Reply ownRead = Api.get("/me", writer.accessToken());
-            Api.Reply anonymousRead = Api.get("/" + writer.username(), null);
+            Reply ownRead = Api.get("/me", writer.accessToken());
+            Reply anonymousRead = Api.get("/" + writer.username(), null);
 
             assertThat(ownRead.json()).containsEntry("bio", bio);
             // The anonymous read really went to the replica, which has not applied the change yet.
@@ -71,7 +73,7 @@ class ReplicaRoutingIT {
                 assertThat(Api.get("/" + user.username(), null).status()).isEqualTo(200);
                 assertThat(Api.get("/me", user.accessToken()).status()).isEqualTo(200);
             }
-            Api.Reply ready = Api.call("GET", Api.SERVER + "/health/ready", null, null, null);
+            Reply ready = Api.call("GET", Api.SERVER + "/health/ready", null, null, null);
             assertThat(ready.status()).isEqualTo(200);
             assertThat(ready.body()).contains("bypassed");
             assertThat(Api.newSession("whiledown").username()).isNotBlank();

@@ -1,5 +1,7 @@
 package io.blog.users.it;
 
+import io.blog.common.testing.TestHttp.Reply;
+
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -14,7 +16,7 @@ class SessionIT {
     void signsInWithUsernameOrEmailAndReturnsATokenPair() {
         Api.Session session = Api.newSession("login");
 
-        Api.Reply byEmail = Api.login(session.email().toUpperCase(), session.password(), null);
+        Reply byEmail = Api.login(session.email().toUpperCase(), session.password(), null);
 
         assertThat(byEmail.status()).isEqualTo(200);
         assertThat(byEmail.header("Cache-Control")).contains("no-store");
@@ -33,10 +35,10 @@ class SessionIT {
         String wrongBody = null;
         for (int i = 0; i < 4; i++) {
             long t0 = System.nanoTime();
-            Api.Reply a = Api.login("nobody-" + Api.uniqueName("x"), "Whatever-Password-1", null);
+            Reply a = Api.login("nobody-" + Api.uniqueName("x"), "Whatever-Password-1", null);
             unknown.add(System.nanoTime() - t0);
             t0 = System.nanoTime();
-            Api.Reply b = Api.login(session.username(), "Wrong-Password-" + i, null);
+            Reply b = Api.login(session.username(), "Wrong-Password-" + i, null);
             wrong.add(System.nanoTime() - t0);
             assertThat(a.status()).isEqualTo(401);
             assertThat(b.status()).isEqualTo(401);
@@ -56,7 +58,7 @@ class SessionIT {
         for (int i = 0; i < 5; i++) {
             assertThat(Api.login(session.username(), "Wrong-Password-" + i, null).status()).isEqualTo(401);
         }
-        Api.Reply limited = Api.login(session.username(), session.password(), null);
+        Reply limited = Api.login(session.username(), session.password(), null);
 
         assertThat(limited.status()).isEqualTo(429);
         assertThat(Integer.parseInt(limited.header("Retry-After"))).isBetween(1, 60);
@@ -79,15 +81,15 @@ class SessionIT {
     void refreshRotatesTheTokenAndReuseEndsTheSession() {
         Api.Session session = Api.newSession("refresh");
 
-        Api.Reply first = Api.post("/refresh", Map.of("refreshToken", session.refreshToken()), null);
+        Reply first = Api.post("/refresh", Map.of("refreshToken", session.refreshToken()), null);
         assertThat(first.status()).isEqualTo(200);
         String rotated = (String) first.json().get("refreshToken");
         assertThat(rotated).isNotEqualTo(session.refreshToken());
         assertThat(Api.get("/me", (String) first.json().get("accessToken")).status()).isEqualTo(200);
 
-        Api.Reply reuse = Api.post("/refresh", Map.of("refreshToken", session.refreshToken()), null);
+        Reply reuse = Api.post("/refresh", Map.of("refreshToken", session.refreshToken()), null);
         assertThat(reuse.status()).isEqualTo(401);
-        Api.Reply familyRevoked = Api.post("/refresh", Map.of("refreshToken", rotated), null);
+        Reply familyRevoked = Api.post("/refresh", Map.of("refreshToken", rotated), null);
         assertThat(familyRevoked.status()).isEqualTo(401);
     }
 
@@ -102,10 +104,10 @@ class SessionIT {
         Api.Session session = Api.newSession("logout");
         assertThat(Api.get("/me", session.accessToken()).status()).isEqualTo(200);
 
-        Api.Reply logout = Api.post("/logout", Map.of("refreshToken", session.refreshToken()), session.accessToken());
+        Reply logout = Api.post("/logout", Map.of("refreshToken", session.refreshToken()), session.accessToken());
 
         assertThat(logout.status()).isEqualTo(204);
-        Api.Reply afterLogout = Api.get("/me", session.accessToken());
+        Reply afterLogout = Api.get("/me", session.accessToken());
         assertThat(afterLogout.status()).isEqualTo(401);
         assertThat(afterLogout.contentType()).startsWith("application/problem+json");
         assertThat(Api.post("/refresh", Map.of("refreshToken", session.refreshToken()), null).status()).isEqualTo(401);
@@ -113,7 +115,7 @@ class SessionIT {
 
     @Test
     void logoutNeedsAToken() {
-        Api.Reply reply = Api.post("/logout", Map.of(), null);
+        Reply reply = Api.post("/logout", Map.of(), null);
         assertThat(reply.status()).isEqualTo(401);
         assertThat(reply.contentType()).startsWith("application/problem+json");
     }

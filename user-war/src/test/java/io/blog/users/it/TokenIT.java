@@ -1,5 +1,7 @@
 package io.blog.users.it;
 
+import io.blog.common.testing.TestHttp.Reply;
+
 import org.jose4j.jwk.HttpsJwks;
 import org.jose4j.jwk.JsonWebKey;
 import org.jose4j.jwt.JwtClaims;
@@ -131,7 +133,7 @@ class TokenIT {
     }
 
     private static void assertRejected(String token) {
-        Api.Reply reply = Api.get("/me", token);
+        Reply reply = Api.get("/me", token);
         assertThat(reply.status()).as("status for a bad token").isEqualTo(401);
         assertThat(reply.contentType()).startsWith("application/problem+json");
     }
