@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -65,10 +66,12 @@ public class InMemoryKeyValueStore implements KeyValueStore {
     }
 
     @Override
-    public long hashIncrementAtLeast(String key, String field, long floor) {
-        return hashes.computeIfAbsent(key, k -> new ConcurrentHashMap<>())
+    public long incrementAndMark(String key, String field, long floor, String markSet) {
+        long value = hashes.computeIfAbsent(key, k -> new ConcurrentHashMap<>())
                 .computeIfAbsent(field, f -> new AtomicLong())
-                .updateAndGet(value -> Math.max(value, floor) + 1);
+                .updateAndGet(current -> Math.max(current, floor) + 1);
+        setAdd(markSet, List.of(field));
+        return value;
     }
 
     @Override

@@ -23,10 +23,11 @@ public interface KeyValueStore {
 
     /**
      * Adds one to a field of a hash (created without expiry), first raising the field to
-     * {@code floor} if it is lower or absent, all in one atomic step; returns the new value.
-     * The floor lets a counter that Redis lost start again from a known total instead of zero.
+     * {@code floor} if it is lower or absent, and adds the field to the set {@code markSet}, all in
+     * one atomic step; returns the new value. The floor lets a counter the store lost start again
+     * from a known total instead of zero; the set tells a batch job what changed without a scan.
      */
-    long hashIncrementAtLeast(String key, String field, long floor);
+    long incrementAndMark(String key, String field, long floor, String markSet);
 
     /** One field of a hash, 0 if absent. */
     long hashValue(String key, String field);

@@ -24,12 +24,14 @@ import java.util.function.Supplier;
  */
 public class RedisKeyValueStore implements KeyValueStore, AutoCloseable {
 
-    private static final String INCREMENT_AT_LEAST = """
+    /** One round trip for what would otherwise be three commands, and atomic. */
+    private static final String INCREMENT_AND_MARK = """
             local value = tonumber(redis.call('HGET', KEYS[1], ARGV[1]) or '0')
             local floor = tonumber(ARGV[2])
             if value < floor then value = floor end
             value = value + 1
             redis.call('HSET', KEYS[1], ARGV[1], value)
+            redis.call('SADD', KEYS[2], ARGV[1])
             return value
             """;
 
@@ -79,8 +81,8 @@ public class RedisKeyValueStore implements KeyValueStore, AutoCloseable {
     }
 
     @Override
-    public long hashIncrementAtLeast(String key, String field, long floor) {
-        return call(() -> (Long) jedis.eval(INCREMENT_AT_LEAST, List.of(key), List.of(field, Long.toString(floor))));
+    public long incrementAndMark(String key, String field, long floor, String markSet) {
+        return call(() -> (Long) jedis.eval(INCREMENT_AND_MARK, List.of(key, markSet), List.of(field, Long.toString(floor))));
     }
 
     @Override

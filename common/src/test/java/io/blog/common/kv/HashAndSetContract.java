@@ -15,15 +15,17 @@ abstract class HashAndSetContract {
     abstract KeyValueStore store();
 
     @Test
-    void incrementAtLeastCountsFromTheFloorWhenTheFieldIsLowerOrAbsent() {
+    void incrementAndMarkCountsFromTheFloorWhenTheFieldIsLowerOrAbsent() {
         String key = "test:" + UUID.randomUUID();
+        String marks = key + ":marks";
         assertThat(store().hashValue(key, "a")).isZero();
-        assertThat(store().hashIncrementAtLeast(key, "a", 0)).isEqualTo(1);
-        assertThat(store().hashIncrementAtLeast(key, "a", 0)).isEqualTo(2);
-        assertThat(store().hashIncrementAtLeast(key, "a", 10)).isEqualTo(11);
-        assertThat(store().hashIncrementAtLeast(key, "a", 3)).isEqualTo(12);
-        assertThat(store().hashIncrementAtLeast(key, "b", 7)).isEqualTo(8);
+        assertThat(store().incrementAndMark(key, "a", 0, marks)).isEqualTo(1);
+        assertThat(store().incrementAndMark(key, "a", 0, marks)).isEqualTo(2);
+        assertThat(store().incrementAndMark(key, "a", 10, marks)).isEqualTo(11);
+        assertThat(store().incrementAndMark(key, "a", 3, marks)).isEqualTo(12);
+        assertThat(store().incrementAndMark(key, "b", 7, marks)).isEqualTo(8);
         assertThat(store().hashValue(key, "a")).isEqualTo(12);
+        assertThat(store().setPop(marks, 10)).containsExactlyInAnyOrder("a", "b");
         store().delete(key);
         assertThat(store().hashValue(key, "a")).isZero();
     }

@@ -6,7 +6,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import java.util.Collection;
-import java.util.List;
 import java.util.Set;
 
 /**
@@ -31,9 +30,7 @@ public class ViewCounter {
      */
     public long record(String articleId, long storedTotal) {
         try {
-            long total = store.hashIncrementAtLeast(TOTALS, articleId, storedTotal);
-            store.setAdd(VIEWED, List.of(articleId));
-            return total;
+            return store.incrementAndMark(TOTALS, articleId, storedTotal, VIEWED);
         } catch (KeyValueStoreException e) {
             return storedTotal;
         }
