@@ -86,7 +86,15 @@ generate() { "$JAVA_HOME/bin/java" -cp "$JDBC_JAR" scripts/load/GenerateArticles
   "jdbc:mariadb://127.0.0.1:3317/blog_posts?$OPTS" blog_posts posts-dev-pw "$1" "${authors[@]}"; }
 reindex() {
   local job t0=$SECONDS
-  job=$(curl -sf -X POST "$P/search/reindex" -H "Authorization: Bearer $ADMIN" | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')
+  local answer=""
+  # Refused (503) while post-war does not see Elasticsearch yet; one run failed here on an empty answer. Asked again for up to a minute.
+  for _ in $(seq 1 60); do
+    answer=$(curl -s -w '\n%{http_code}' -X POST "$P/search/reindex" -H "Authorization: Bearer $ADMIN")
+    [[ ${answer##*$'\n'} == 20[02] ]] && break
+    sleep 1
+  done
+  [[ ${answer##*$'\n'} == 20[02] ]] || { echo "reindex refused: ${answer//$'\n'/ }" >&2; exit 1; }
+  job=$(python3 -c 'import json,sys; print(json.loads(sys.argv[1])["id"])' "${answer%$'\n'*}")
   until curl -sf "$P/search/reindex/$job" -H "Authorization: Bearer $ADMIN" | grep -q '"status":"DONE"'; do
     (( SECONDS - t0 < 1800 )) || { echo "reindex did not finish" >&2; exit 1; }
     sleep 1
