@@ -25,6 +25,14 @@ public final class ClientRoutes {
     private ClientRoutes() {
     }
 
+    /**
+     * True for an API address no service answers: in one server the services have their own
+     * context roots, so an /api path that reaches the front end matches none of them.
+     */
+    public static boolean isUnknownApi(String path) {
+        return "/api".equals(path) || (path != null && path.startsWith("/api/"));
+    }
+
     /** True when the path is a page of the app rather than a file or an endpoint. */
     public static boolean isPage(String path) {
         if (path == null || path.isEmpty() || "/".equals(path)) {

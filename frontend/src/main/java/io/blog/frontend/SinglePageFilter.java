@@ -13,8 +13,8 @@ import java.io.IOException;
 
 /**
  * Client-side routes (/posts/{slug}, /tags/{tag}, …) get index.html with status 200, so a reload
- * or a shared link works; /rss.xml, /atom.xml and /sitemap.xml are forwarded to post-war, which
- * the gateway does in production.
+ * or a shared link works; /rss.xml, /atom.xml and /sitemap.xml are forwarded to post-war, and an
+ * unknown /api address gets a problem+json 404, as the gateway does both in production.
  */
 @WebFilter(urlPatterns = "/*")
 public class SinglePageFilter extends HttpFilter {
@@ -31,6 +31,15 @@ public class SinglePageFilter extends HttpFilter {
             } else {
                 response.sendRedirect("/api/posts" + feed + (request.getQueryString() == null ? "" : "?" + request.getQueryString()));
             }
+            return;
+        }
+        if (ClientRoutes.isUnknownApi(path)) {
+            // As the gateway answers it, instead of Liberty's text page naming a FileNotFoundException.
+            response.setStatus(HttpServletResponse.SC_NOT_FOUND);
+            response.setContentType("application/problem+json");
+            response.setCharacterEncoding("UTF-8");
+            response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Not Found\",\"status\":404,"
+                    + "\"detail\":\"No such resource.\"}");
             return;
         }
         if (("GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod())) && ClientRoutes.isPage(path)) {

@@ -22,4 +22,16 @@ class ClientRoutesTest {
     void filesAndEndpointsAreNot(String path) {
         assertThat(ClientRoutes.isPage(path)).isFalse();
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/api", "/api/", "/api/nothing", "/api/postsx/1"})
+    void apiAddressesNoServiceAnsweredAreUnknownApis(String path) {
+        assertThat(ClientRoutes.isUnknownApi(path)).isTrue();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/", "/apis-explained", "/posts/api", "/assets/api.js"})
+    void otherAddressesAreNotUnknownApis(String path) {
+        assertThat(ClientRoutes.isUnknownApi(path)).isFalse();
+    }
 }

@@ -75,6 +75,20 @@ class OneCommandRunIT {
         assertThat(get("/health/ready").status()).isEqualTo(200);
     }
 
+    /** Bad addresses and parameters get the same problem+json answers here as through the gateway, not Liberty's text page or JAX-RS' 404. */
+    @Test
+    void badRequestsGetProblemBodies() {
+        Client.Reply unknownApi = get("/api/nothing-here");
+        assertThat(unknownApi.status()).isEqualTo(404);
+        assertThat(unknownApi.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(unknownApi.json()).containsEntry("status", 404L);
+
+        Client.Reply wrongType = get("/api/posts?limit=abc");
+        assertThat(wrongType.status()).isEqualTo(400);
+        assertThat(wrongType.body()).contains("\"field\":\"limit\"");
+        assertThat(get("/api/comments?post=x&limit=abc").status()).isEqualTo(400);
+    }
+
     private static String readyLineInLog() {
         try {
             if (!Files.exists(LOG)) {

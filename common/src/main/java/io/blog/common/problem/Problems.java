@@ -16,7 +16,7 @@ public final class Problems {
 
     public static Response response(int status, String title, String detail, List<Problem.FieldError> errors,
                                     UriInfo uriInfo, HttpHeaders headers, Duration retryAfter) {
-        String instance = uriInfo == null ? null : uriInfo.getRequestUri().getRawPath();
+        String instance = instance(uriInfo);
         String traceId = RequestIds.current(headers);
         Problem problem = new Problem("about:blank", title, status, detail, instance, traceId,
                 errors == null || errors.isEmpty() ? null : errors);
@@ -25,6 +25,21 @@ public final class Problems {
             builder.header(HttpHeaders.RETRY_AFTER, Math.max(1, (retryAfter.toMillis() + 999) / 1000));
         }
         return builder.build();
+    }
+
+    /**
+     * The request path. Not through getRequestUri(): a malformed query ({@code ?cursor=%%%}) makes
+     * it throw, which turned the 4xx being reported into a 500.
+     */
+    private static String instance(UriInfo uriInfo) {
+        if (uriInfo == null) {
+            return null;
+        }
+        try {
+            return uriInfo.getAbsolutePath().getRawPath();
+        } catch (IllegalArgumentException malformed) {
+            return null;
+        }
     }
 
     public static String defaultTitle(int status) {

@@ -1,5 +1,6 @@
 package io.blog.posts.it;
 
+import io.blog.common.testing.TestHttp;
 import io.blog.common.testing.TestHttp.Reply;
 import io.blog.common.testing.Accounts.User;
 
@@ -110,6 +111,12 @@ class ListIT {
         assertThat(Api.get("?limit=0", null).status()).isEqualTo(400);
         assertThat(Api.get("?limit=51", null).status()).isEqualTo(400);
         assertThat(Api.get("?cursor=not-a-cursor", null).status()).isEqualTo(400);
+        Reply wrongType = Api.get("?limit=ten", null);
+        assertThat(wrongType.status()).as("a parameter of the wrong type is a 400, not JAX-RS' 404").isEqualTo(400);
+        assertThat(wrongType.json().get("errors").toString()).contains("limit");
+        Reply malformed = TestHttp.rawGet(Api.SERVER, "/api/posts?cursor=%%%");
+        assertThat(malformed.status()).as("a malformed query is reported, not turned into a 500").isEqualTo(400);
+        assertThat(malformed.contentType()).startsWith("application/problem+json");
     }
 
     @Test
