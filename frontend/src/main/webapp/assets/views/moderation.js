@@ -2,7 +2,7 @@
 // those on their own articles (the server decides which). Actions apply to one row or to all
 // selected rows at once, all or nothing.
 
-import { api, mayModerate, ApiError } from '../api.js';
+import { api, seg, mayModerate, ApiError } from '../api.js';
 import { t } from '../i18n.js';
 import { h, path, time, authorLink, trustedHtml, announce, errorText, busy, pager, fill } from '../dom.js';
 
@@ -43,7 +43,7 @@ export async function moderation(ctx) {
       h('p', { class: 'meta' },
         authorLink(c.author),
         time(c.createdAt, true),
-        h('a', { href: `${path('/posts/', c.post)}#comments` }, t('moderation.onPost', { post: c.post }))),
+        h('a', { href: `${path('/posts/', c.post)}#comments`, 'data-testid': 'moderation-post' }, t('moderation.onPost', { post: c.post }))),
       c.spamReason ? h('p', { class: 'badge held' }, t('moderation.reason', { reason: c.spamReason })) : null,
       trustedHtml(h('div', { class: 'comment-body prose' }), c.bodyHtml),
       h('p', { class: 'buttons' }, actionsFor().map((a) => h('button', {
@@ -57,7 +57,13 @@ export async function moderation(ctx) {
     const params = new URLSearchParams({ status: queue, limit: 20 });
     if (cursor) params.set('cursor', cursor);
     return api(`/api/comments/moderation?${params}`);
-  }, row, { focus: 'input', onPage: () => { empty.hidden = list.children.length > 0; } });
+  }, row, {
+    focus: 'input',
+    onPage: (items, rows) => {
+      empty.hidden = list.children.length > 0;
+      fillTitles(items, rows);
+    },
+  });
 
   const bulk = h('div', { class: 'bulk buttons', role: 'group', 'aria-label': t('moderation.bulk') },
     h('span', null, t('moderation.bulk')),
@@ -76,4 +82,18 @@ export async function moderation(ctx) {
     h('nav', { class: 'filters', 'aria-label': t('moderation.queues') }, h('ul', null, QUEUES.map((q) => h('li', null,
       h('a', { href: `/moderation?status=${q}`, 'aria-current': q === queue ? 'page' : null, 'data-testid': `moderation-queue-${q}` }, t(`moderation.queue.${q}`)))))),
     bulk, list, empty, h('div', { class: 'more-row' }, more));
+}
+
+/** Rows name the article by slug until its title arrives; a failed lookup leaves the slug, which still links. */
+async function fillTitles(items, rows) {
+  const slugs = [...new Set(items.map((c) => c.post))];
+  if (!slugs.length) return;
+  try {
+    const { titles } = await api(`/api/posts/titles?slugs=${slugs.map(seg).join(',')}`);
+    items.forEach((c, i) => {
+      if (titles?.[c.post]) rows[i].querySelector('[data-testid="moderation-post"]').textContent = t('moderation.onPost', { post: titles[c.post] });
+    });
+  } catch {
+    // The slug is a readable name of the article too.
+  }
 }

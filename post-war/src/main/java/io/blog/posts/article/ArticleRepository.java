@@ -128,6 +128,16 @@ public class ArticleRepository {
                 .setMaxResults(1).getResultStream().findFirst();
     }
 
+    /** Slug → title of those of {@code slugs} that are published. */
+    public Map<String, String> publishedTitles(Collection<String> slugs) {
+        Map<String, String> titles = new java.util.LinkedHashMap<>();
+        routing.forRead().createQuery("SELECT a.slug, a.title FROM Article a WHERE a.slug IN :slugs"
+                        + " AND a.status = :published AND a.deletedAt IS NULL", Object[].class)
+                .setParameter("slugs", slugs).setParameter("published", ArticleStatus.PUBLISHED)
+                .getResultList().forEach(row -> titles.put((String) row[0], (String) row[1]));
+        return titles;
+    }
+
     /** An author's articles of every status (or one), last updated first, after {@code after} (exclusive). */
     public List<Article> findByAuthor(String author, ArticleStatus status, Edited after, int limit) {
         String jpql = "SELECT a FROM Article a WHERE a.author = :author AND a.deletedAt IS NULL"

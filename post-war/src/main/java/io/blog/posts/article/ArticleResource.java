@@ -67,6 +67,12 @@ public class ArticleResource {
     }
 
     @GET
+    @Path("titles")
+    public Response titles(@QueryParam("slugs") String slugs) {
+        return Response.ok(service.titles(slugs)).cacheControl(publicCache(30)).build();
+    }
+
+    @GET
     @Path("mine")
     public CursorPage<ArticleSummary> mine(@QueryParam("status") String status, @QueryParam("limit") Integer limit,
                                            @QueryParam("cursor") String cursor) {

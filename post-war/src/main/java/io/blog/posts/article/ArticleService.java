@@ -44,7 +44,8 @@ public class ArticleService {
 
     public static final int DEFAULT_LIMIT = 10;
     public static final int MAX_LIMIT = 50;
-    static final Set<String> RESERVED_SLUGS = Set.of("mine", "tags", "search", "preview", "feed", "sitemap");
+    static final Set<String> RESERVED_SLUGS = Set.of("mine", "tags", "titles", "search", "preview", "feed", "sitemap");
+    static final int MAX_TITLES = 50;
     private static final int SUMMARY_CHARS = 200;
 
     @Inject
@@ -226,6 +227,29 @@ public class ArticleService {
         }
         String next = more && !items.isEmpty() ? encode(items.getLast()) : null;
         return new CursorPage<>(items, next);
+    }
+
+    /**
+     * Titles of published articles by slug, for pages that know slugs only (the moderation queue);
+     * unknown, unpublished and deleted slugs are left out rather than failing the request.
+     */
+    public Titles titles(String slugs) {
+        if (slugs == null || slugs.isBlank()) {
+            throw ProblemException.invalidField("slugs", "is required: comma-separated article slugs");
+        }
+        Set<String> wanted = new LinkedHashSet<>();
+        for (String slug : slugs.split(",")) {
+            if (!slug.isBlank()) {
+                wanted.add(slug.trim());
+            }
+        }
+        if (wanted.size() > MAX_TITLES) {
+            throw ProblemException.invalidField("slugs", "at most " + MAX_TITLES + " articles at once");
+        }
+        return new Titles(wanted.isEmpty() ? Map.of() : articles.publishedTitles(wanted));
+    }
+
+    public record Titles(Map<String, String> titles) {
     }
 
     /** The published articles before and after this one in the public list; empty unless it is published. */

@@ -107,6 +107,25 @@ class ListIT {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void titlesBySlugCoverPublishedArticlesOnly() {
+        User author = Api.author("titled");
+        String title = "Titled " + Api.unique("t");
+        String published = (String) Api.create(author, title, "b", "PUBLISHED", List.of()).get("slug");
+        String draft = (String) Api.create(author, "Draft " + Api.unique("t"), "b", "DRAFT", List.of()).get("slug");
+        String deleted = (String) Api.create(author, "Gone " + Api.unique("t"), "b", "PUBLISHED", List.of()).get("slug");
+        assertThat(Api.delete("/" + deleted, author.token()).status()).isEqualTo(204);
+
+        Reply titles = Api.get("/titles?slugs=" + String.join(",", published, draft, deleted, "no-such-article"), null);
+
+        assertThat(titles.status()).isEqualTo(200);
+        assertThat((Map<String, Object>) titles.json().get("titles")).containsExactly(Map.entry(published, title));
+        assertThat(Api.get("/titles", null).status()).isEqualTo(400);
+        String tooMany = String.join(",", java.util.stream.IntStream.rangeClosed(1, 51).mapToObj(i -> "slug-" + i).toList());
+        assertThat(Api.get("/titles?slugs=" + tooMany, null).status()).isEqualTo(400);
+    }
+
+    @Test
     void badPagingParametersAre400() {
         assertThat(Api.get("?limit=0", null).status()).isEqualTo(400);
         assertThat(Api.get("?limit=51", null).status()).isEqualTo(400);

@@ -22,6 +22,7 @@ class EditorIT {
 
     static final String TEXT = "First comment, waiting for an editor " + Seed.word(10);
 
+    static final String TITLE = "Moderated " + Seed.word(8);
     static Seed.Account editor;
     static String slug;
     static String commentId;
@@ -29,7 +30,7 @@ class EditorIT {
     @BeforeAll
     static void seed() {
         Seed.Account author = Seed.register("ea", null);
-        slug = (String) Seed.article(author, "Moderated " + Seed.word(8), "Comments welcome.", List.of("moderation"), null).get("slug");
+        slug = (String) Seed.article(author, TITLE, "Comments welcome.", List.of("moderation"), null).get("slug");
         Map<String, Object> comment = Seed.comment(Seed.register("ec", null), slug, TEXT);
         assertThat(comment.get("status")).as("a new user's first comment waits").isEqualTo("PENDING");
         commentId = String.valueOf(comment.get("id"));
@@ -61,7 +62,10 @@ class EditorIT {
             browser.until("the next page of the queue", d -> browser.all(testid("moderation-row")).size() > before);
         }
         WebElement pending = browser.visible(row);
-        assertThat(pending.getText()).contains(TEXT, slug);
+        assertThat(pending.getText()).contains(TEXT);
+        // The row names the article by its title once the lookup answers, and links to it by slug.
+        browser.until("the article's title in the row", d -> pending.findElement(testid("moderation-post")).getText().contains(TITLE));
+        assertThat(pending.findElement(testid("moderation-post")).getAttribute("href")).endsWith("/posts/" + slug + "#comments");
         browser.screenshot("moderation");
 
         pending.findElement(testid("moderation-approve")).click();
