@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -79,6 +80,13 @@ public class InMemoryKeyValueStore implements KeyValueStore {
         Map<String, AtomicLong> hash = hashes.get(key);
         AtomicLong value = hash == null ? null : hash.get(field);
         return value == null ? 0 : value.get();
+    }
+
+    @Override
+    public Map<String, Long> hashValues(String key, Collection<String> fields) {
+        Map<String, Long> values = new LinkedHashMap<>();
+        fields.forEach(field -> values.put(field, hashValue(key, field)));
+        return values;
     }
 
     @Override

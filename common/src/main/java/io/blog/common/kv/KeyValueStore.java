@@ -32,6 +32,9 @@ public interface KeyValueStore {
     /** One field of a hash, 0 if absent. */
     long hashValue(String key, String field);
 
+    /** Several fields of a hash in one call, each 0 if absent. */
+    java.util.Map<String, Long> hashValues(String key, java.util.Collection<String> fields);
+
     /** Adds members to a set (created without expiry). */
     void setAdd(String key, java.util.Collection<String> members);
 

@@ -11,7 +11,9 @@ import redis.clients.jedis.params.SetParams;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -90,6 +92,22 @@ public class RedisKeyValueStore implements KeyValueStore, AutoCloseable {
         return call(() -> {
             String value = jedis.hget(key, field);
             return value == null ? 0L : Long.parseLong(value);
+        });
+    }
+
+    @Override
+    public Map<String, Long> hashValues(String key, Collection<String> fields) {
+        if (fields.isEmpty()) {
+            return Map.of();
+        }
+        List<String> names = List.copyOf(fields);
+        return call(() -> {
+            List<String> raw = jedis.hmget(key, names.toArray(String[]::new));
+            Map<String, Long> values = new LinkedHashMap<>();
+            for (int i = 0; i < names.size(); i++) {
+                values.put(names.get(i), raw.get(i) == null ? 0L : Long.parseLong(raw.get(i)));
+            }
+            return values;
         });
     }
 

@@ -25,6 +25,8 @@ abstract class HashAndSetContract {
         assertThat(store().incrementAndMark(key, "a", 3, marks)).isEqualTo(12);
         assertThat(store().incrementAndMark(key, "b", 7, marks)).isEqualTo(8);
         assertThat(store().hashValue(key, "a")).isEqualTo(12);
+        assertThat(store().hashValues(key, List.of("a", "b", "absent"))).containsEntry("a", 12L).containsEntry("b", 8L)
+                .containsEntry("absent", 0L).hasSize(3);
         assertThat(store().setPop(marks, 10)).containsExactlyInAnyOrder("a", "b");
         store().delete(key);
         assertThat(store().hashValue(key, "a")).isZero();

@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import java.util.Collection;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -49,8 +50,8 @@ public class ViewCounter {
         return store.setPop(VIEWED, count);
     }
 
-    long storeTotal(String articleId) {
-        return store.hashValue(TOTALS, articleId);
+    Map<String, Long> storeTotals(Collection<String> articleIds) {
+        return store.hashValues(TOTALS, articleIds);
     }
 
     void giveBack(Collection<String> articleIds) {

@@ -8,7 +8,6 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 
@@ -34,16 +33,20 @@ public class ViewFlusher {
 
     @Transactional
     public void flush() {
-        Map<String, Long> totals = new LinkedHashMap<>();
+        Set<String> viewed;
+        Map<String, Long> totals;
         try {
-            Set<String> viewed = counter.takeViewed(BATCH);
-            for (String id : viewed) {
-                totals.put(id, counter.storeTotal(id));
-            }
+            viewed = counter.takeViewed(BATCH);
         } catch (KeyValueStoreException e) {
-            if (!totals.isEmpty()) {
-                tryGiveBack(totals.keySet());
-            }
+            return;
+        }
+        if (viewed.isEmpty()) {
+            return;
+        }
+        try {
+            totals = counter.storeTotals(viewed);
+        } catch (KeyValueStoreException e) {
+            tryGiveBack(viewed);
             return;
         }
         try {
@@ -53,9 +56,7 @@ public class ViewFlusher {
             tryGiveBack(totals.keySet());
             throw e;
         }
-        if (!totals.isEmpty()) {
-            metrics.counter(MetricNames.VIEW_FLUSHES).inc();
-        }
+        metrics.counter(MetricNames.VIEW_FLUSHES).inc();
     }
 
     private void tryGiveBack(Set<String> ids) {
