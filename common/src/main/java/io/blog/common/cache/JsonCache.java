@@ -3,6 +3,7 @@ package io.blog.common.cache;
 import io.blog.common.json.InstantAdapter;
 import io.blog.common.kv.KeyValueStore;
 import io.blog.common.kv.KeyValueStoreException;
+import io.blog.common.kv.PendingWrites;
 import io.blog.common.metrics.MetricNames;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -34,6 +35,10 @@ import java.util.logging.Logger;
  *   <li>Failure isolation: if the store is down every call goes straight to the loader.</li>
  *   <li>Eviction after commit: a reader can never re-cache the old value between our delete and
  *   the commit of the change.</li>
+ *   <li>Evictions survive a Redis outage: one the store refused is retried by {@link PendingWrites}
+ *   until Redis takes it, and until then this instance bypasses the entry, so a change made during
+ *   an outage is visible to every reader within moments of Redis answering again, not after the
+ *   entry's TTL.</li>
  * </ul>
  */
 @ApplicationScoped
@@ -50,6 +55,9 @@ public class JsonCache {
     KeyValueStore store;
 
     @Inject
+    PendingWrites pendingWrites;
+
+    @Inject
     MetricRegistry metrics;
 
     @Resource
@@ -58,6 +66,11 @@ public class JsonCache {
     /** Returns the cached value of {@code key}, loading and caching it on a miss. Null results are not cached. */
     @SuppressWarnings("unchecked")
     public <T> T get(String cache, String key, Duration ttl, Type type, Supplier<T> loader) {
+        if (pendingWrites.pendingFor(key).isPresent()) {
+            // Evicted while Redis was away: what Redis holds may be stale, and caching now could
+            // race the retried eviction.
+            return loader.get();
+        }
         Optional<String> cached;
         try {
             cached = store.get(key);
@@ -154,12 +167,7 @@ public class JsonCache {
     }
 
     public void evict(String... keys) {
-        try {
-            store.delete(keys);
-        } catch (KeyValueStoreException e) {
-            // The entries expire on their own; their TTL bounds how stale a read can be.
-            LOG.warning("Cache eviction failed, entries will expire by TTL: " + e.getMessage());
-        }
+        pendingWrites.delete(keys);
     }
 
     private void count(String metric, String cache) {

@@ -1,6 +1,7 @@
 package io.blog.common.health;
 
 import io.blog.common.kv.KeyValueStore;
+import io.blog.common.kv.PendingWrites;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.health.HealthCheck;
@@ -13,6 +14,9 @@ public class KeyValueStoreReadinessCheck implements HealthCheck {
 
     @Inject
     KeyValueStore store;
+
+    @Inject
+    PendingWrites pendingWrites;
 
     /**
      * Always UP: without Redis the service still answers (caches are bypassed, limits and the
@@ -27,6 +31,8 @@ public class KeyValueStoreReadinessCheck implements HealthCheck {
                 .withData("store", store.describe())
                 .withData("available", available)
                 .withData("mode", available ? "normal" : "degraded: no cache, rate limits and token denylist skipped")
+                .withData("failingFast", store.failingFast())
+                .withData("pendingWrites", pendingWrites.count())
                 .build();
     }
 }

@@ -50,8 +50,13 @@ public interface KeyValueStore {
     /** The current value of a windowed counter, 0 if absent. */
     Counter peek(String key);
 
-    /** True when the store answers; used by readiness checks. */
+    /** True when the store answers; used by readiness checks. An answer ends a fail-fast pause. */
     boolean ping();
+
+    /** True while calls fail at once after a recent connection failure, without asking the store. */
+    default boolean failingFast() {
+        return false;
+    }
 
     /** A human-readable description for logs and health output (never includes credentials). */
     String describe();

@@ -1,6 +1,8 @@
 package io.blog.common.kv;
 
 import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
@@ -30,6 +32,10 @@ public class KeyValueStoreProducer {
     @ConfigProperty(name = "blog.redis.pause-after-failure-ms", defaultValue = "1000")
     long pauseAfterFailureMillis;
 
+    /** Runs the store's background PINGs during a fail-fast pause. */
+    @Resource
+    ManagedExecutorService executor;
+
     private KeyValueStore store;
 
     @Produces
@@ -37,7 +43,7 @@ public class KeyValueStoreProducer {
     KeyValueStore keyValueStore() {
         if (redisUrl.isPresent() && !redisUrl.get().isBlank()) {
             store = new RedisKeyValueStore(URI.create(redisUrl.get()), Duration.ofMillis(timeoutMillis),
-                    Duration.ofMillis(pauseAfterFailureMillis));
+                    Duration.ofMillis(pauseAfterFailureMillis), executor);
         } else {
             LOG.warning("blog.redis.url is not set: using an in-process key-value store. "
                     + "Rate limits and token revocation are then per instance; set BLOG_REDIS_URL in production.");

@@ -16,13 +16,26 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
 /**
- * Redis through a Jedis connection pool. After a connection failure or timeout the store fails
- * fast for a short pause instead of making every caller wait for its own timeout: a hung Redis
- * would otherwise add a timeout per Redis call to every request, and services calling each other
- * would time out in a cascade.
+ * Redis through a Jedis connection pool.
+ * <p>
+ * After a connection failure or timeout the store fails fast for at most a short pause instead of
+ * making every caller wait for its own timeout: a hung Redis would otherwise add a timeout per
+ * Redis call to every request, and services calling each other would time out in a cascade.
+ * During the pause one background PING at a time (at most every {@value #PROBE_INTERVAL_MS} ms)
+ * asks Redis; its answer ends the pause at once, so Redis is used again as soon as it answers,
+ * however many failures (background jobs included) happened during the outage.
+ * <p>
+ * A connection failure also empties the pool of idle connections: they were opened to the same
+ * server, and after a Redis restart every one of them is dead. Left in the pool, each would fail
+ * one later call after Redis is back and re-arm the pause. The pool's evictor PINGs idle
+ * connections, so one dropped while nobody used it (a server-side timeout, a firewall) is
+ * replaced before a caller meets it.
  */
 public class RedisKeyValueStore implements KeyValueStore, AutoCloseable {
 
@@ -37,20 +50,31 @@ public class RedisKeyValueStore implements KeyValueStore, AutoCloseable {
             return value
             """;
 
+    static final long PROBE_INTERVAL_MS = 100;
+
     private final JedisPooled jedis;
     private final String description;
     private final long pauseAfterFailureMillis;
+    private final Executor probes;
+    private final AtomicBoolean probing = new AtomicBoolean();
     private volatile long unavailableUntil;
+    private volatile long nextProbeAt;
 
-    public RedisKeyValueStore(URI uri, Duration timeout) {
-        this(uri, timeout, Duration.ofSeconds(1));
+    /** A store whose probes run on a thread of their own (tests and tools outside a server). */
+    public RedisKeyValueStore(URI uri, Duration timeout, Duration pauseAfterFailure) {
+        this(uri, timeout, pauseAfterFailure, command -> Thread.ofVirtual().name("redis-probe").start(command));
     }
 
-    public RedisKeyValueStore(URI uri, Duration timeout, Duration pauseAfterFailure) {
+    public RedisKeyValueStore(URI uri, Duration timeout, Duration pauseAfterFailure, Executor probes) {
         this.pauseAfterFailureMillis = pauseAfterFailure.toMillis();
+        this.probes = probes;
         GenericObjectPoolConfig<Connection> pool = new GenericObjectPoolConfig<>();
         pool.setMaxTotal(32);
         pool.setMaxWait(timeout);
+        pool.setTestWhileIdle(true);
+        pool.setTimeBetweenEvictionRuns(Duration.ofSeconds(5));
+        pool.setNumTestsPerEvictionRun(-1);
+        pool.setMinEvictableIdleDuration(Duration.ofMinutes(5));
         this.jedis = new JedisPooled(pool, uri, (int) timeout.toMillis());
         this.description = "redis " + uri.getHost() + ":" + uri.getPort();
     }
@@ -163,9 +187,17 @@ public class RedisKeyValueStore implements KeyValueStore, AutoCloseable {
                 unavailableUntil = 0;
             }
             return up;
+        } catch (JedisConnectionException e) {
+            failed();
+            return false;
         } catch (RuntimeException e) {
             return false;
         }
+    }
+
+    @Override
+    public boolean failingFast() {
+        return System.currentTimeMillis() < unavailableUntil;
     }
 
     @Override
@@ -179,16 +211,42 @@ public class RedisKeyValueStore implements KeyValueStore, AutoCloseable {
     }
 
     private <T> T call(Supplier<T> command) {
-        if (System.currentTimeMillis() < unavailableUntil) {
+        if (failingFast()) {
+            probeSoon();
             throw new KeyValueStoreException("Redis is treated as unavailable after a recent failure", null);
         }
         try {
             return command.get();
         } catch (JedisConnectionException e) {
-            unavailableUntil = System.currentTimeMillis() + pauseAfterFailureMillis;
+            failed();
             throw new KeyValueStoreException("Redis unreachable: " + e.getMessage(), e);
         } catch (RuntimeException e) {
             throw new KeyValueStoreException("Redis call failed: " + e.getMessage(), e);
+        }
+    }
+
+    private void failed() {
+        unavailableUntil = System.currentTimeMillis() + pauseAfterFailureMillis;
+        jedis.getPool().clear();
+    }
+
+    /** One PING in the background at a time; its answer ends the pause (see {@link #ping()}). */
+    private void probeSoon() {
+        long now = System.currentTimeMillis();
+        if (now < nextProbeAt || !probing.compareAndSet(false, true)) {
+            return;
+        }
+        nextProbeAt = now + PROBE_INTERVAL_MS;
+        try {
+            probes.execute(() -> {
+                try {
+                    ping();
+                } finally {
+                    probing.set(false);
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            probing.set(false);
         }
     }
 }

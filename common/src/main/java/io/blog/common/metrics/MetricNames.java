@@ -18,6 +18,8 @@ public final class MetricNames {
     public static final String CACHE_HITS = "cache_hits";
     public static final String CACHE_MISSES = "cache_misses";
     public static final String CACHE_ERRORS = "cache_errors";
+    /** Writes to Redis given up because too many already waited for it during an outage. */
+    public static final String STORE_WRITES_DROPPED = "store_writes_dropped";
 
     public static final String POSTS_CREATED = "posts_created";
     public static final String POSTS_PUBLISHED = "posts_published";

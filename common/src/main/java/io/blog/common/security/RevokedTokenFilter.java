@@ -16,9 +16,14 @@ import java.security.Principal;
 import java.util.logging.Logger;
 
 /**
- * Rejects a bearer token that was logged out or belongs to a disabled user, in every service. If
- * the store is unreachable the token is accepted: it expires within minutes anyway, and failing
- * closed would take the whole site down with Redis.
+ * Rejects a bearer token that was logged out or belongs to a disabled user, in every service.
+ * <p>
+ * While Redis cannot answer, the check fails open: the token is accepted unless this instance
+ * itself recorded its revocation ({@link TokenRevocations}). Failing closed would take every
+ * signed-in feature down with Redis; failing open lets a revoked token work only while Redis is
+ * unreachable (the fail-fast pause ends as soon as Redis answers) and never past the token's own
+ * expiry (at most {@code blog.jwt.access-token-seconds}, 15 minutes). Refresh tokens and disabled
+ * accounts are checked in the database, so no new access token is issued to them meanwhile.
  */
 @Provider
 @Priority(Priorities.AUTHENTICATION + 10)

@@ -14,7 +14,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class RedisKeyValueStoreIT extends HashAndSetContract {
 
     private static final RedisKeyValueStore STORE = new RedisKeyValueStore(
-            URI.create(System.getProperty("it.redis.url", "redis://127.0.0.1:6379/3")), Duration.ofMillis(500));
+            URI.create(System.getProperty("it.redis.url", "redis://127.0.0.1:6379/3")), Duration.ofMillis(500),
+            Duration.ofSeconds(1));
 
     @AfterAll
     static void close() {
@@ -66,7 +67,8 @@ class RedisKeyValueStoreIT extends HashAndSetContract {
 
     @Test
     void anUnreachableServerRaisesAStoreExceptionQuickly() {
-        try (RedisKeyValueStore dead = new RedisKeyValueStore(URI.create("redis://127.0.0.1:1"), Duration.ofMillis(200))) {
+        try (RedisKeyValueStore dead = new RedisKeyValueStore(URI.create("redis://127.0.0.1:1"), Duration.ofMillis(200),
+                Duration.ofSeconds(1))) {
             long t0 = System.nanoTime();
             assertThatThrownBy(() -> dead.get("x")).isInstanceOf(KeyValueStoreException.class);
             assertThat(dead.ping()).isFalse();
