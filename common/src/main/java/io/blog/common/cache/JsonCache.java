@@ -24,7 +24,6 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
-import java.util.logging.Logger;
 
 /**
  * Cache-aside with JSON values in the shared store.
@@ -44,7 +43,6 @@ import java.util.logging.Logger;
 @ApplicationScoped
 public class JsonCache {
 
-    private static final Logger LOG = Logger.getLogger(JsonCache.class.getName());
     private static final Duration LOCK_TTL = Duration.ofSeconds(3);
     private static final long WAIT_FOR_OTHER_LOADER_MS = 300;
 
