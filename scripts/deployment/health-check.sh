@@ -77,5 +77,19 @@ for path in / /api/posts?limit=1 /api/users/jwks; do
   [[ $code == 200 ]] && report "gateway $path" ok "200" || report "gateway $path" FAIL "HTTP ${code/000/no answer}"
 done
 
+while read -r name state detail; do
+  report "$name" "$state" "$detail"
+done < <(scripts/deployment/monitoring.sh status 2>/dev/null)
+targets=$(curl -sf -m 5 "http://127.0.0.1:$BLOG_PROMETHEUS_PORT/api/v1/targets?state=active" | python3 -c 'import json,sys
+t = json.load(sys.stdin)["data"]["activeTargets"]
+down = [x["labels"].get("instance", "?") for x in t if x["health"] != "up"]
+print(len(t) - len(down), len(t), ",".join(down))' 2>/dev/null) || targets=""
+if [[ -n $targets ]]; then
+  read -r up total down <<<"$targets"
+  (( total > 0 && up == total )) && report "prometheus targets" ok "$up/$total up" || report "prometheus targets" FAIL "$up/$total up (down: $down)"
+else
+  report "prometheus targets" FAIL "no answer from Prometheus on :$BLOG_PROMETHEUS_PORT"
+fi
+
 if (( unhealthy )); then log "$unhealthy component(s) unhealthy"; exit 1; fi
 log "all healthy"

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The production topology on one Linux host, without containers, everything on loopback ports:
 #   MariaDB primary + read-only replica (GTID), Redis (password, AOF), one Elasticsearch node,
-#   two Liberty servers per service (each WAR alone in its server), the nginx gateway.
+#   two Liberty servers per service (each WAR alone in its server), the nginx gateway, and the
+#   monitoring tier (Prometheus, Alertmanager, exporters: scripts/deployment/monitoring.sh).
 #
 #   ./mvnw package -DskipTests                  # once: builds the WARs and unpacks Liberty
 #   cp scripts/deployment/.env.production.example scripts/deployment/.env.production  # fill in secrets
@@ -19,8 +20,10 @@ load_env
 require_secrets
 cd "$DEPLOY_ROOT"
 
-for tool in mariadbd redis-server redis-cli nginx curl envsubst openssl setpriv unzip; do
-  command -v "$tool" >/dev/null || die "$tool is not installed (Debian: mariadb-server redis-server nginx-light curl gettext-base openssl util-linux unzip)"
+for tool in mariadbd redis-server redis-cli nginx curl envsubst openssl setpriv unzip prometheus promtool \
+            prometheus-alertmanager amtool prometheus-node-exporter prometheus-mysqld-exporter \
+            prometheus-redis-exporter prometheus-nginx-exporter; do
+  command -v "$tool" >/dev/null || die "$tool is not installed (Debian: mariadb-server redis-server nginx-light curl gettext-base openssl util-linux unzip prometheus prometheus-alertmanager prometheus-node-exporter prometheus-mysqld-exporter prometheus-redis-exporter prometheus-nginx-exporter)"
 done
 [[ -x $JAVA_HOME/bin/java ]] || die "no JDK at JAVA_HOME=$JAVA_HOME"
 for module in user-war post-war comment-war; do
@@ -30,7 +33,7 @@ done
 mkdir -p "$BLOG_PROD_DIR"
 
 # --- database: primary + replica ------------------------------------------------------------
-export BLOG_USERS_DB_PASSWORD BLOG_POSTS_DB_PASSWORD BLOG_COMMENTS_DB_PASSWORD BLOG_REPL_PASSWORD
+export BLOG_USERS_DB_PASSWORD BLOG_POSTS_DB_PASSWORD BLOG_COMMENTS_DB_PASSWORD BLOG_REPL_PASSWORD BLOG_EXPORTER_DB_PASSWORD
 scripts/dev/mariadb-pair.sh start >"$BLOG_PROD_DIR/mariadb-start.log" 2>&1 \
   || { tail -15 "$BLOG_PROD_DIR/mariadb-start.log" >&2; die "MariaDB primary/replica (log: $BLOG_PROD_DIR/mariadb-start.log)"; }
 log "MariaDB primary :$BLOG_DB_PRIMARY_PORT, replica :$BLOG_DB_REPLICA_PORT ($(elapsed))"
@@ -179,4 +182,7 @@ for_instances others wait_ready
 for path in /api/posts?limit=1 /api/users/jwks /api/comments/counts?posts=x /; do
   curl -sf -o /dev/null -m 5 "http://127.0.0.1:$GATEWAY_PORT$path" || die "gateway: GET $path does not answer 200"
 done
+# --- monitoring last: it watches everything above, and nothing above needs it ------------------
+scripts/deployment/monitoring.sh start || die "monitoring (Prometheus, Alertmanager, exporters)"
+log "Prometheus :$BLOG_PROMETHEUS_PORT, Alertmanager :$BLOG_ALERTMANAGER_PORT ($(elapsed))"
 log "ready in $(elapsed): $BLOG_PUBLIC_BASE_URL (gateway 127.0.0.1:$GATEWAY_PORT)"

@@ -6,8 +6,10 @@
 #   scripts/deployment/stop-production.sh                 # everything
 #   scripts/deployment/stop-production.sh redis posts-2   # just these (for maintenance and drills)
 #
-# Components: gateway, <service>-<n> (users-1, posts-2, …), elasticsearch, redis, mariadb
-# (primary and replica), mariadb-replica. start-production.sh starts again whatever is stopped.
+# Components: prometheus, alertmanager, exporters (all of them) or one exporter (node-exporter,
+# mysqld-exporter-primary, …, see monitoring.sh), gateway, <service>-<n> (users-1, posts-2, …),
+# elasticsearch, redis, mariadb (primary and replica), mariadb-replica. start-production.sh
+# starts again whatever is stopped.
 set -uo pipefail
 log() { echo "stop-production: $*" >&2; }
 die() { log "FAILED: $*"; exit 1; }
@@ -18,9 +20,18 @@ cd "$DEPLOY_ROOT"
 
 all_servers=()
 while read -r svc _ n _; do all_servers+=("$svc-$n"); done < <(instances)
-if (( $# )); then wanted=" $* "; else wanted=" gateway ${all_servers[*]} elasticsearch redis mariadb "; fi
+exporters=(node-exporter mysqld-exporter-primary mysqld-exporter-replica redis-exporter nginx-exporter)
+if (( $# )); then wanted=" $* "; else wanted=" prometheus alertmanager exporters gateway ${all_servers[*]} elasticsearch redis mariadb "; fi
+[[ $wanted == *" exporters "* ]] && wanted+="${exporters[*]} "
 want() { [[ $wanted == *" $1 "* ]]; }
 failed=()
+
+# Monitoring first, so that stopping the rest raises no alerts.
+monitoring=()
+for name in prometheus alertmanager "${exporters[@]}"; do want "$name" && monitoring+=("$name"); done
+if (( ${#monitoring[@]} )); then
+  scripts/deployment/monitoring.sh stop "${monitoring[@]}" || failed+=(monitoring)
+fi
 
 want gateway && { scripts/deployment/gateway.sh stop || failed+=(gateway); }
 

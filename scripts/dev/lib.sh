@@ -23,6 +23,15 @@ TEST_TOOLS=(
   envsubst:gettext-base
   openssl:openssl
   python3:python3
+  # Monitoring of the production topology (scripts/deployment/monitoring.sh) and its checks.
+  prometheus:prometheus
+  promtool:prometheus
+  prometheus-alertmanager:prometheus-alertmanager
+  amtool:prometheus-alertmanager
+  prometheus-node-exporter:prometheus-node-exporter
+  prometheus-mysqld-exporter:prometheus-mysqld-exporter
+  prometheus-redis-exporter:prometheus-redis-exporter
+  prometheus-nginx-exporter:prometheus-nginx-exporter
   # Browser tests and the Lighthouse audit: Debian's Chromium and its driver, Node for Lighthouse.
   chromium:chromium
   chromedriver:chromium-driver

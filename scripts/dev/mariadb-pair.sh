@@ -12,7 +12,8 @@
 #   BLOG_DB_PAIR_DIR        data, logs, sockets, pid files      (default /tmp/blog-mariadb-pair)
 #   BLOG_DB_PRIMARY_PORT    primary TCP port on 127.0.0.1        (default 3307)
 #   BLOG_DB_REPLICA_PORT    replica TCP port on 127.0.0.1        (default 3308)
-#   BLOG_USERS_DB_PASSWORD / BLOG_POSTS_DB_PASSWORD / BLOG_COMMENTS_DB_PASSWORD / BLOG_REPL_PASSWORD
+#   BLOG_USERS_DB_PASSWORD / BLOG_POSTS_DB_PASSWORD / BLOG_COMMENTS_DB_PASSWORD / BLOG_REPL_PASSWORD /
+#   BLOG_EXPORTER_DB_PASSWORD
 #
 # Accounts: blog_users, blog_posts, blog_comments (one per service, each limited to its own schema)
 # and repl (replication). Administrative access is root over the Unix socket only (socket auth, no
@@ -29,6 +30,7 @@ USERS_PW=${BLOG_USERS_DB_PASSWORD:-users-dev-pw}
 POSTS_PW=${BLOG_POSTS_DB_PASSWORD:-posts-dev-pw}
 COMMENTS_PW=${BLOG_COMMENTS_DB_PASSWORD:-comments-dev-pw}
 REPL_PW=${BLOG_REPL_PASSWORD:-repl-dev-pw}
+EXPORTER_PW=${BLOG_EXPORTER_DB_PASSWORD:-exporter-dev-pw}
 
 STARTUP_TIMEOUT_S=60   # first InnoDB init on a busy 2-core box takes a few seconds; 60 s means "broken"
 CATCHUP_TIMEOUT_S=30
@@ -158,6 +160,11 @@ bootstrap_primary() {
       sql+="GRANT SLAVE MONITOR, BINLOG MONITOR ON *.* TO 'blog_$svc'@'$host';"$'\n'
     done
   done
+  # The Prometheus mysqld exporters: status and replication state only, no data of any schema,
+  # at most 3 connections.
+  sql+="CREATE USER IF NOT EXISTS 'blog_exporter'@'127.0.0.1' IDENTIFIED BY $(sql_str "$EXPORTER_PW") WITH MAX_USER_CONNECTIONS 3;"$'\n'
+  sql+="ALTER USER 'blog_exporter'@'127.0.0.1' IDENTIFIED BY $(sql_str "$EXPORTER_PW");"$'\n'
+  sql+="GRANT PROCESS, REPLICATION CLIENT, SLAVE MONITOR ON *.* TO 'blog_exporter'@'127.0.0.1';"$'\n'
   sql+="CREATE USER IF NOT EXISTS 'repl'@'127.0.0.1' IDENTIFIED BY $(sql_str "$REPL_PW");"$'\n'
   sql+="ALTER USER 'repl'@'127.0.0.1' IDENTIFIED BY $(sql_str "$REPL_PW");"$'\n'
   sql+="GRANT REPLICATION SLAVE ON *.* TO 'repl'@'127.0.0.1';"$'\n'

@@ -52,7 +52,7 @@ class ResilienceIT {
     @AfterEach
     void mend() {
         Topology.restoreAll();
-        Topology.Health health = Topology.healthCheck();
+        Topology.Output health = Topology.healthCheck();
         assertThat(health.exitCode()).as("health-check.sh after the drill:%n%s", health.report()).isZero();
     }
 
@@ -119,7 +119,7 @@ class ResilienceIT {
                 this::readPosts, WRITE_EVERY, n -> createArticle(Client.newVisitor(), "Written without Redis " + n, "PUBLISHED"));
         report("Redis stopped", outcome);
         // The operator's view: Redis named as failed, and every other component still checked.
-        Topology.Health health = Topology.healthCheck();
+        Topology.Output health = Topology.healthCheck();
         assertThat(health.exitCode()).isEqualTo(1);
         assertThat(health.report()).containsPattern("redis +FAIL")
                 .containsPattern("mariadb-replica +ok").containsPattern("comments-2 +ok").containsPattern("gateway /api/posts\\S* +ok");

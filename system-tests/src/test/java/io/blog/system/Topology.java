@@ -76,22 +76,29 @@ public final class Topology {
         script("scripts/deployment/stop-production.sh", components);
     }
 
-    /** What health-check.sh printed (one line per component) and its exit code. */
-    public record Health(int exitCode, String report) {
+    /** What an operator script printed (stdout and stderr) and its exit code. */
+    public record Output(int exitCode, String report) {
     }
 
-    public static Health healthCheck() {
-        ProcessBuilder builder = new ProcessBuilder("bash", ROOT.resolve("scripts/deployment/health-check.sh").toString())
-                .directory(ROOT.toFile()).redirectErrorStream(true);
+    /** What health-check.sh printed (one line per component) and its exit code. */
+    public static Output healthCheck() {
+        return operatorScript(Duration.ofMinutes(2), "scripts/deployment/health-check.sh");
+    }
+
+    /** Runs a script of the repository against this topology (BLOG_ENV_FILE) and collects its output. */
+    public static Output operatorScript(Duration timeout, String script, String... args) {
+        List<String> command = new ArrayList<>(List.of("bash", ROOT.resolve(script).toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(ROOT.toFile()).redirectErrorStream(true);
         builder.environment().put("BLOG_ENV_FILE", ENV_FILE.toAbsolutePath().toString());
         try {
             Process process = builder.start();
             String report = new String(process.getInputStream().readAllBytes());
-            if (!process.waitFor(2, TimeUnit.MINUTES)) {
+            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 process.destroyForcibly();
-                throw new AssertionError("health-check.sh did not finish in 2 minutes");
+                throw new AssertionError(script + " did not finish in " + timeout);
             }
-            return new Health(process.exitValue(), report);
+            return new Output(process.exitValue(), report);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

@@ -6,6 +6,9 @@ package io.blog.common.metrics;
  */
 public final class MetricNames {
 
+    /** Timer with histogram buckets: {@code http_server_requests_seconds_bucket{method,endpoint,status}}. */
+    public static final String HTTP_REQUESTS = "http_server_requests";
+
     public static final String USERS_REGISTERED = "users_registered";
     public static final String LOGINS = "logins";
     public static final String TOKENS_REFRESHED = "tokens_refreshed";
