@@ -87,10 +87,16 @@ public final class Topology {
 
     /** Runs a script of the repository against this topology (BLOG_ENV_FILE) and collects its output. */
     public static Output operatorScript(Duration timeout, String script, String... args) {
+        return operatorScriptWithEnv(timeout, Map.of(), script, args);
+    }
+
+    /** As {@link #operatorScript}, with extra environment variables. */
+    public static Output operatorScriptWithEnv(Duration timeout, Map<String, String> env, String script, String... args) {
         List<String> command = new ArrayList<>(List.of("bash", ROOT.resolve(script).toString()));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).directory(ROOT.toFile()).redirectErrorStream(true);
         builder.environment().put("BLOG_ENV_FILE", ENV_FILE.toAbsolutePath().toString());
+        builder.environment().putAll(env);
         try {
             Process process = builder.start();
             String report = new String(process.getInputStream().readAllBytes());
