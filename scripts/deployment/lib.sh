@@ -42,6 +42,7 @@ load_env() {
   BLOG_MYSQLD_EXPORTER_PORTS=${BLOG_MYSQLD_EXPORTER_PORTS:-9404 9405}
   BLOG_REDIS_EXPORTER_PORT=${BLOG_REDIS_EXPORTER_PORT:-9421}
   BLOG_NGINX_EXPORTER_PORT=${BLOG_NGINX_EXPORTER_PORT:-9413}
+  BLOG_ES_EXPORTER_PORT=${BLOG_ES_EXPORTER_PORT:-9414}
   BLOG_PROMETHEUS_SCRAPE_INTERVAL=${BLOG_PROMETHEUS_SCRAPE_INTERVAL:-15s}
   BLOG_PROMETHEUS_RETENTION=${BLOG_PROMETHEUS_RETENTION:-15d}
   BLOG_ALERTMANAGER_GROUP_WAIT=${BLOG_ALERTMANAGER_GROUP_WAIT:-30s}
@@ -56,6 +57,11 @@ load_env() {
   GATEWAY_DIR=$BLOG_PROD_DIR/gateway
   REDIS_DIR=$BLOG_PROD_DIR/redis
 }
+
+# The monitoring tier's components (scripts/deployment/monitoring.sh), in start order: exporters,
+# then Alertmanager, then Prometheus, which scrapes them all.
+MONITORING_COMPONENTS=(node-exporter mysqld-exporter-primary mysqld-exporter-replica redis-exporter nginx-exporter
+  elasticsearch-exporter alertmanager prometheus)
 
 require_secrets() {
   local name missing=()

@@ -9,11 +9,7 @@
 #   scripts/deployment/monitoring.sh status                   # one line per component; exit 1 if any is down
 #   scripts/deployment/monitoring.sh render DIR               # Prometheus and Alertmanager config, checked
 #
-# Components: prometheus alertmanager node-exporter mysqld-exporter-primary
-# mysqld-exporter-replica redis-exporter nginx-exporter.
-# Not here: Debian's elasticsearch exporter (1.5) blocks every scrape on GET /, which the minimal
-# Elasticsearch build of this topology answers 405; on a full cluster add it as another exporter
-# (the Elasticsearch alerts in monitoring/prometheus/rules/alerts.yml expect job="elasticsearch").
+# Components: MONITORING_COMPONENTS in lib.sh.
 # Configuration: monitoring/prometheus (config template, rules), monitoring/alertmanager.
 set -euo pipefail
 log() { echo "monitoring: $*" >&2; }
@@ -24,8 +20,7 @@ source "$(dirname "$0")/lib.sh"
 load_env
 cd "$DEPLOY_ROOT"
 
-COMPONENTS=(node-exporter mysqld-exporter-primary mysqld-exporter-replica redis-exporter nginx-exporter
-  alertmanager prometheus)
+COMPONENTS=("${MONITORING_COMPONENTS[@]}")
 MON_DIR=$BLOG_PROD_DIR/monitoring
 NOBODY=65534
 
@@ -38,6 +33,7 @@ port_of() {
     mysqld-exporter-replica) echo "${BLOG_MYSQLD_EXPORTER_PORTS#* }" ;;
     redis-exporter) echo "$BLOG_REDIS_EXPORTER_PORT" ;;
     nginx-exporter) echo "$BLOG_NGINX_EXPORTER_PORT" ;;
+    elasticsearch-exporter) echo "$BLOG_ES_EXPORTER_PORT" ;;
     *) die "unknown component '$1' (components: ${COMPONENTS[*]})" ;;
   esac
 }
@@ -79,6 +75,7 @@ render() { # $1 = config folder
   echo "127.0.0.1:$BLOG_REDIS_EXPORTER_PORT redis redis cache" | targets_json >"$dir/targets/redis.json"
   echo "127.0.0.1:$BLOG_NGINX_EXPORTER_PORT gateway gateway gateway" | targets_json >"$dir/targets/nginx.json"
   echo "127.0.0.1:$BLOG_NODE_EXPORTER_PORT host host host" | targets_json >"$dir/targets/node.json"
+  echo "127.0.0.1:$BLOG_ES_EXPORTER_PORT elasticsearch elasticsearch search" | targets_json >"$dir/targets/elasticsearch.json"
   echo "127.0.0.1:$BLOG_PROMETHEUS_PORT prometheus monitoring prometheus
 127.0.0.1:$BLOG_ALERTMANAGER_PORT alertmanager monitoring alertmanager" | targets_json >"$dir/targets/monitoring.json"
   echo "127.0.0.1:$BLOG_ALERTMANAGER_PORT alertmanager monitoring alertmanager" | targets_json >"$dir/targets/alertmanager.json"
@@ -141,6 +138,12 @@ command_of() { # $1 component; prints nothing, fills CMD and CMD_ENV
     nginx-exporter)
       CMD=(prometheus-nginx-exporter -nginx.scrape-uri="http://127.0.0.1:$GATEWAY_INTERNAL_PORT/stub_status"
         -web.listen-address="127.0.0.1:$port") ;;
+    elasticsearch-exporter)
+      # Answers only ~10 s after it starts: the minimal Elasticsearch build here has no GET /
+      # (405), so the exporter's first cluster-info call waits for its timeout; cluster health,
+      # node and index statistics do not depend on it.
+      CMD=(prometheus-elasticsearch-exporter --es.uri="http://127.0.0.1:$BLOG_ES_PORT" --es.indices
+        --web.listen-address="127.0.0.1:$port" --log.format=json) ;;
   esac
 }
 

@@ -22,8 +22,8 @@ cd "$DEPLOY_ROOT"
 
 for tool in mariadbd redis-server redis-cli nginx curl envsubst openssl setpriv unzip prometheus promtool \
             prometheus-alertmanager amtool prometheus-node-exporter prometheus-mysqld-exporter \
-            prometheus-redis-exporter prometheus-nginx-exporter; do
-  command -v "$tool" >/dev/null || die "$tool is not installed (Debian: mariadb-server redis-server nginx-light curl gettext-base openssl util-linux unzip prometheus prometheus-alertmanager prometheus-node-exporter prometheus-mysqld-exporter prometheus-redis-exporter prometheus-nginx-exporter)"
+            prometheus-redis-exporter prometheus-nginx-exporter prometheus-elasticsearch-exporter; do
+  command -v "$tool" >/dev/null || die "$tool is not installed (Debian: mariadb-server redis-server nginx-light curl gettext-base openssl util-linux unzip prometheus prometheus-alertmanager prometheus-node-exporter prometheus-mysqld-exporter prometheus-redis-exporter prometheus-nginx-exporter prometheus-elasticsearch-exporter)"
 done
 [[ -x $JAVA_HOME/bin/java ]] || die "no JDK at JAVA_HOME=$JAVA_HOME"
 for module in user-war post-war comment-war; do

@@ -20,7 +20,8 @@ cd "$DEPLOY_ROOT"
 
 all_servers=()
 while read -r svc _ n _; do all_servers+=("$svc-$n"); done < <(instances)
-exporters=(node-exporter mysqld-exporter-primary mysqld-exporter-replica redis-exporter nginx-exporter)
+exporters=()
+for name in "${MONITORING_COMPONENTS[@]}"; do [[ $name == *-exporter* ]] && exporters+=("$name"); done
 if (( $# )); then wanted=" $* "; else wanted=" prometheus alertmanager exporters gateway ${all_servers[*]} elasticsearch redis mariadb "; fi
 [[ $wanted == *" exporters "* ]] && wanted+="${exporters[*]} "
 want() { [[ $wanted == *" $1 "* ]]; }

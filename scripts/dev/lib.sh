@@ -32,6 +32,13 @@ TEST_TOOLS=(
   prometheus-mysqld-exporter:prometheus-mysqld-exporter
   prometheus-redis-exporter:prometheus-redis-exporter
   prometheus-nginx-exporter:prometheus-nginx-exporter
+  prometheus-elasticsearch-exporter:prometheus-elasticsearch-exporter
+  # Backups (scripts/maintenance/backup-database.sh, restore-database.sh): hot physical copies,
+  # compressed with zstd, binlogs replayed with mariadb-binlog.
+  mariadb-backup:mariadb-backup
+  mbstream:mariadb-backup
+  zstd:zstd
+  mariadb-binlog:mariadb-client
   # Browser tests and the Lighthouse audit: Debian's Chromium and its driver, Node for Lighthouse.
   chromium:chromium
   chromedriver:chromium-driver

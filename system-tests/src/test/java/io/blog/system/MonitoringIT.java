@@ -31,7 +31,7 @@ class MonitoringIT {
     @Test
     void prometheusScrapesEveryComponentWithItsLabels() {
         Set<String> expected = Set.of("users-1", "users-2", "posts-1", "posts-2", "comments-1", "comments-2", "primary",
-                "replica", "redis", "gateway", "host", "prometheus", "alertmanager");
+                "replica", "redis", "gateway", "elasticsearch", "host", "prometheus", "alertmanager");
 
         List<Map<String, Object>> targets = Await.until("every target up", Duration.ofSeconds(60), MonitoringIT::activeTargets,
                 t -> t.stream().allMatch(x -> "up".equals(x.get("health"))) && instances(t).containsAll(expected));
@@ -63,6 +63,8 @@ class MonitoringIT {
                 "mysql_global_status_threads_connected{instance=\"primary\"}",
                 "redis_up == 1",
                 "nginx_up == 1",
+                "elasticsearch_cluster_health_up{job=\"elasticsearch\"} == 1",
+                "elasticsearch_cluster_health_status{job=\"elasticsearch\", color=~\"green|yellow\"} == 1",
                 "node_filesystem_avail_bytes",
                 "up{job=\"services\"} == 1")) {
             Await.until("data for " + query, Duration.ofSeconds(60), () -> query(query), result -> !result.isEmpty());

@@ -27,6 +27,8 @@ public final class MetricNames {
     public static final String POSTS_CREATED = "posts_created";
     public static final String POSTS_PUBLISHED = "posts_published";
     public static final String SCHEDULER_RUNS = "posts_scheduler_runs";
+    /** Timer with histogram buckets: how long after its {@code publishAt} a scheduled article went live. */
+    public static final String SCHEDULED_PUBLISH_LAG = "posts_scheduled_publish_lag";
     public static final String SEARCH_DURATION = "posts_search_duration";
     public static final String SEARCH_DEGRADED = "posts_search_degraded";
     public static final String OUTBOX_BACKLOG = "posts_outbox_backlog";

@@ -308,7 +308,11 @@ public class ArticleService {
 
     /** Called by the scheduler for each claimed article, inside its transaction. */
     public void publishScheduled(Article article, Instant now) {
+        Instant due = article.getPublishAt();
         article.publish(now);
+        if (due != null && !due.isAfter(now)) {
+            metrics.timer(MetricNames.SCHEDULED_PUBLISH_LAG).update(Duration.between(due, now));
+        }
         outbox.enqueue(article.getId(), now);
         metrics.counter(MetricNames.POSTS_PUBLISHED).inc();
         cache.evictAfterCommit(ArticleCacheKeys.affectedBy(List.of(article.getSlug()), article.getTags(), article.getAuthor()));

@@ -31,6 +31,9 @@ class ScheduleAndViewsIT {
                 () -> Api.get("/" + slug, null).status() == 200);
         assertThat(Api.get("/" + slug, author.token()).json()).containsEntry("status", "PUBLISHED").containsKey("publishedAt");
         assertThat(CacheIT.metric("posts_scheduler_runs_total", "")).isPositive();
+        assertThat(CacheIT.metric("posts_scheduled_publish_lag_seconds_count", "")).as("lag recorded per published article").isPositive();
+        assertThat(CacheIT.metric("posts_scheduled_publish_lag_seconds_bucket", "le=\"15.0\"")).as("published within 15 s of its time")
+                .isPositive();
     }
 
     /**
