@@ -119,7 +119,10 @@ command_of() { # $1 component; prints nothing, fills CMD and CMD_ENV
         --storage.path="$dir/data" --web.listen-address="127.0.0.1:$port" --cluster.listen-address=
         --log.format=json) ;;
     node-exporter)
-      CMD=(prometheus-node-exporter --web.listen-address="127.0.0.1:$port" --log.format=json) ;;
+      # The textfile collector publishes what backups and the binlog archiver write as files.
+      mkdir -p "$BLOG_METRICS_TEXTFILE_DIR"
+      CMD=(prometheus-node-exporter --web.listen-address="127.0.0.1:$port" --log.format=json
+        --collector.textfile.directory="$BLOG_METRICS_TEXTFILE_DIR") ;;
     mysqld-exporter-*)
       local role=${1#mysqld-exporter-} db_port
       [[ $role == primary ]] && db_port=$BLOG_DB_PRIMARY_PORT || db_port=$BLOG_DB_REPLICA_PORT

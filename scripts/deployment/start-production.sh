@@ -37,6 +37,9 @@ export BLOG_USERS_DB_PASSWORD BLOG_POSTS_DB_PASSWORD BLOG_COMMENTS_DB_PASSWORD B
 scripts/dev/mariadb-pair.sh start >"$BLOG_PROD_DIR/mariadb-start.log" 2>&1 \
   || { tail -15 "$BLOG_PROD_DIR/mariadb-start.log" >&2; die "MariaDB primary/replica (log: $BLOG_PROD_DIR/mariadb-start.log)"; }
 log "MariaDB primary :$BLOG_DB_PRIMARY_PORT, replica :$BLOG_DB_REPLICA_PORT ($(elapsed))"
+# Point-in-time restores need every binlog event from here on, so the archive follows the primary
+# from its first minute.
+scripts/maintenance/binlog-archiver.sh start || die "binlog archiver (log: $BLOG_BACKUP_DIR/binlogs/archiver.log)"
 
 # --- Redis ------------------------------------------------------------------------------------
 mkdir -p "$REDIS_DIR"
@@ -56,6 +59,9 @@ save ""
 maxmemory 256mb
 maxmemory-policy volatile-lru
 requirepass "$BLOG_REDIS_PASSWORD"
+# Backups take their RDB snapshot as a replica would (redis-cli --rdb); no real replica waits
+# to join it, so the 5 s default delay would only slow every backup down.
+repl-diskless-sync-delay 0
 EOF
   umask 022
   redis-server "$REDIS_DIR/redis.conf"

@@ -8,7 +8,8 @@
 #
 # Components: prometheus, alertmanager, exporters (all of them) or one exporter (node-exporter,
 # mysqld-exporter-primary, …, see monitoring.sh), gateway, <service>-<n> (users-1, posts-2, …),
-# elasticsearch, redis, mariadb (primary and replica), mariadb-replica. start-production.sh
+# elasticsearch, redis, binlog-archiver, mariadb (primary and replica, after the archiver),
+# mariadb-replica. start-production.sh
 # starts again whatever is stopped.
 set -uo pipefail
 log() { echo "stop-production: $*" >&2; }
@@ -22,7 +23,7 @@ all_servers=()
 while read -r svc _ n _; do all_servers+=("$svc-$n"); done < <(instances)
 exporters=()
 for name in "${MONITORING_COMPONENTS[@]}"; do [[ $name == *-exporter* ]] && exporters+=("$name"); done
-if (( $# )); then wanted=" $* "; else wanted=" prometheus alertmanager exporters gateway ${all_servers[*]} elasticsearch redis mariadb "; fi
+if (( $# )); then wanted=" $* "; else wanted=" prometheus alertmanager exporters gateway ${all_servers[*]} elasticsearch redis binlog-archiver mariadb "; fi
 [[ $wanted == *" exporters "* ]] && wanted+="${exporters[*]} "
 want() { [[ $wanted == *" $1 "* ]]; }
 failed=()
@@ -55,6 +56,7 @@ if want redis && [[ -f $REDIS_DIR/redis.pid ]] && kill -0 "$(cat "$REDIS_DIR/red
   if kill -0 "$pid" 2>/dev/null; then failed+=(redis); else log "Redis stopped"; fi
 fi
 
+want binlog-archiver && { scripts/maintenance/binlog-archiver.sh stop || failed+=(binlog-archiver); }
 want mariadb && { scripts/dev/mariadb-pair.sh stop || failed+=(mariadb); }
 want mariadb-replica && { scripts/dev/mariadb-pair.sh stop replica || failed+=(mariadb-replica); }
 

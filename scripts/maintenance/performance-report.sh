@@ -25,8 +25,8 @@ done
 [[ $since =~ ^[1-9][0-9]*[smhd]$ ]] || { echo "performance-report: --since must look like 30m, 1h or 7d, not '$since'" >&2; usage; }
 
 if [[ -z ${BLOG_PROMETHEUS_URL:-} ]]; then
-  # shellcheck source=../deployment/lib.sh
-  source "$(dirname "$0")/../deployment/lib.sh"
+  # shellcheck source=lib.sh
+  source "$(dirname "$0")/lib.sh"
   load_env
   BLOG_PROMETHEUS_URL=http://127.0.0.1:$BLOG_PROMETHEUS_PORT
 fi
