@@ -167,7 +167,8 @@ bootstrap_primary() {
   sql+="GRANT PROCESS, REPLICATION CLIENT, SLAVE MONITOR ON *.* TO 'blog_exporter'@'127.0.0.1';"$'\n'
   sql+="CREATE USER IF NOT EXISTS 'repl'@'127.0.0.1' IDENTIFIED BY $(sql_str "$REPL_PW");"$'\n'
   sql+="ALTER USER 'repl'@'127.0.0.1' IDENTIFIED BY $(sql_str "$REPL_PW");"$'\n'
-  sql+="GRANT REPLICATION SLAVE ON *.* TO 'repl'@'127.0.0.1';"$'\n'
+  # BINLOG MONITOR: the binlog archiver (scripts/maintenance) lists the primary's binlogs with it.
+  sql+="GRANT REPLICATION SLAVE, BINLOG MONITOR ON *.* TO 'repl'@'127.0.0.1';"$'\n'
   admin primary <<<"$sql" || die "bootstrap SQL failed on primary"
 }
 

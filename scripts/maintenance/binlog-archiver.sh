@@ -6,8 +6,9 @@
 # starts it, stop-production.sh binlog-archiver stops it, health-check.sh reports it.
 #
 #   scripts/maintenance/binlog-archiver.sh start|stop|status
+#   scripts/maintenance/binlog-archiver.sh run     # in the foreground (a container's command)
 set -euo pipefail
-usage() { echo "usage: $0 start|stop|status" >&2; exit 2; }
+usage() { echo "usage: $0 start|stop|status|run" >&2; exit 2; }
 log() { echo "binlog-archiver: $*" >&2; }
 die() { log "FAILED: $*"; exit 1; }
 (( $# == 1 )) || usage
@@ -23,6 +24,9 @@ running_pid() {
 }
 
 case $1 in
+  run)
+    mkdir -p "$ARCHIVE"
+    BLOG_BACKUP_PROG=binlog-archiver exec python3 "$MAINTENANCE_DIR/blog_backup.py" archive ;;
   start)
     running_pid >/dev/null && exit 0
     mkdir -p "$ARCHIVE"

@@ -64,7 +64,9 @@ class Topology:
         self.archive_dir = os.path.join(self.backup_dir, "binlogs")
         self.restore_dir = os.path.join(self.prod_dir, "restores")
         self.metrics_dir = env("BLOG_METRICS_TEXTFILE_DIR")
+        self.primary_host = env("BLOG_DB_PRIMARY_HOST", "127.0.0.1")
         self.primary_port = int(env("BLOG_DB_PRIMARY_PORT"))
+        self.redis_host = env("BLOG_REDIS_HOST", "127.0.0.1")
         self.redis_port = int(env("BLOG_REDIS_PORT"))
         self.redis_password = env("BLOG_REDIS_PASSWORD", "")
         self.repl_password = env("BLOG_REPL_PASSWORD", "")
@@ -78,10 +80,16 @@ class Topology:
         return os.path.join(self.pair_dir, role)
 
 
+PACKAGES = {"mariadb-backup": "mariadb-backup", "mbstream": "mariadb-backup", "mariadb": "mariadb-client",
+            "mariadb-binlog": "mariadb-client", "mariadb-admin": "mariadb-client", "mariadbd": "mariadb-server",
+            "zstd": "zstd", "redis-cli": "redis-tools"}
+
+
 def need_tools(*tools):
     missing = [t for t in tools if shutil.which(t) is None]
     if missing:
-        raise Fail(f"missing tool(s): {' '.join(missing)} (Debian packages mariadb-backup, mariadb-client, zstd, redis-tools)")
+        packages = " ".join(dict.fromkeys(PACKAGES[t] for t in missing))
+        raise Fail(f"missing tool(s): {' '.join(missing)} (Debian: apt-get install {packages})")
 
 
 def now():
@@ -121,14 +129,21 @@ class Progress:
 
 # --- MariaDB -----------------------------------------------------------------------------------
 
-def sql(sock, query, database=None):
+def sql(sock, query):
     """Rows of a query run as root over the Unix socket, each a list of strings."""
-    cmd = ["mariadb", "--no-defaults", f"--socket={sock}", "-uroot", "--batch", "--skip-column-names", "-e", query]
-    if database:
-        cmd.append(database)
-    done = subprocess.run(cmd, capture_output=True, text=True)
+    return run_sql(["--no-defaults", f"--socket={sock}", "-uroot"], sock, query)
+
+
+def sql_as(cnf, query):
+    """Rows of a query run with the account and address of an option file (the archiver's)."""
+    return run_sql([f"--defaults-file={cnf}"], "the primary", query)
+
+
+def run_sql(connection, where, query):
+    done = subprocess.run(["mariadb", *connection, "--batch", "--skip-column-names", "-e", query],
+                          capture_output=True, text=True)
     if done.returncode != 0:
-        raise Fail(f"MariaDB at {sock}: {done.stderr.strip().splitlines()[-1] if done.stderr.strip() else 'no answer'}")
+        raise Fail(f"MariaDB ({where}): {done.stderr.strip().splitlines()[-1] if done.stderr.strip() else 'no answer'}")
     return [line.split("\t") for line in done.stdout.splitlines()]
 
 
@@ -478,7 +493,7 @@ def run_backup(topo, manifest, folder, say):
 
     say("redis", "Redis snapshot (RDB)")
     rdb = os.path.join(folder, "redis.rdb")
-    redis = subprocess.run(["redis-cli", "-h", "127.0.0.1", "-p", str(topo.redis_port), "--rdb", rdb],
+    redis = subprocess.run(["redis-cli", "-h", topo.redis_host, "-p", str(topo.redis_port), "--rdb", rdb],
                            env={**os.environ, "REDISCLI_AUTH": topo.redis_password}, capture_output=True, text=True)
     if redis.returncode != 0 or not os.path.isfile(rdb):
         raise Fail(f"Redis snapshot failed: {(redis.stderr or redis.stdout).strip()}")
@@ -592,14 +607,16 @@ def archive_coverage(topo):
 
 
 def cmd_archive(topo, args):
-    """Streams the primary's binlogs into the archive until stopped (binlog-archiver.sh runs it)."""
+    """Streams the primary's binlogs into the archive until stopped (binlog-archiver.sh runs it).
+    It needs no access to the primary's host: the account repl (REPLICATION SLAVE to stream,
+    BINLOG MONITOR to list the binlogs) over TCP, so it runs beside the database or in a pod."""
     need_tools("mariadb-binlog", "mariadb")
     os.makedirs(topo.archive_dir, exist_ok=True)
     cnf = os.path.join(topo.archive_dir, ".client.cnf")
     # The replication account's password goes through a file only root reads, never argv.
     fd = os.open(cnf, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
     with os.fdopen(fd, "w") as f:
-        f.write(f"[client]\nuser=repl\npassword={topo.repl_password}\nhost=127.0.0.1\nport={topo.primary_port}\n")
+        f.write(f"[client]\nuser=repl\npassword={topo.repl_password}\nhost={topo.primary_host}\nport={topo.primary_port}\n")
     stop = threading.Event()
     child = [None]
 
@@ -609,11 +626,10 @@ def cmd_archive(topo, args):
             child[0].terminate()
     signal.signal(signal.SIGTERM, on_term)
     signal.signal(signal.SIGINT, on_term)
-    primary = topo.socket("primary")
     write_metrics(topo)
     while not stop.is_set():
         try:
-            on_primary = [row[0] for row in sql(primary, "SHOW BINARY LOGS")]
+            on_primary = [row[0] for row in sql_as(cnf, "SHOW BINARY LOGS")]
         except Fail as failure:
             log_line(f"primary not reachable ({failure}); retrying")
             stop.wait(5)
@@ -629,7 +645,7 @@ def cmd_archive(topo, args):
                                      f"--result-file={topo.archive_dir}/", first],
                                     stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
         while child[0].poll() is None and not stop.is_set():
-            archive_tick(topo, primary)
+            archive_tick(topo, cnf)
             stop.wait(2)
         if not stop.is_set():
             log_line(f"stream ended ({(child[0].stderr.read() or '').strip() or 'exit ' + str(child[0].returncode)}); reconnecting")
@@ -637,14 +653,14 @@ def cmd_archive(topo, args):
     if child[0] and child[0].poll() is None:
         child[0].terminate()
         child[0].wait()
-    archive_tick(topo, primary)
+    archive_tick(topo, cnf)
 
 
 def log_line(message):
     print(f"{stamp(now())} binlog-archiver: {message}", flush=True)
 
 
-def archive_tick(topo, primary):
+def archive_tick(topo, cnf):
     """Checksums closed files, notes whether the archive holds everything the primary wrote."""
     files = archived_binlogs(topo)
     for path in files[:-1]:
@@ -652,7 +668,7 @@ def archive_tick(topo, primary):
             write_atomically(path + ".sha256", f"{sha256_of(path)}  {os.path.basename(path)}\n")
     status = archive_status(topo)
     try:
-        row = sql(primary, "SHOW MASTER STATUS")[0]
+        row = sql_as(cnf, "SHOW MASTER STATUS")[0]
         current, position = row[0], int(row[1])
         archived = os.path.join(topo.archive_dir, current)
         if os.path.exists(archived) and os.path.getsize(archived) >= position:
@@ -681,7 +697,7 @@ def check_archive(topo, paths):
 
 def cmd_restore(topo, args):
     say = Progress(args.progress, "restore-database")
-    need_tools("mariadb-backup", "mbstream", "zstd", "mariadb", "mariadbd", "mariadb-binlog")
+    need_tools("mariadb-backup", "mbstream", "zstd", "mariadb", "mariadb-admin", "mariadbd", "mariadb-binlog")
     if args.verify and (args.to_time or args.to_gtid or args.target):
         raise Fail("--verify restores the backup alone into a scratch instance; it takes no --to-time, --to-gtid or --target")
     manifest = find_backup(topo, args.backup)
@@ -713,9 +729,8 @@ def cmd_restore(topo, args):
             if args.to_gtid not in known and wanted[2] != base[2]:
                 raise Fail(f"GTID {args.to_gtid} is not in the archived binlogs (last: {last[1] if last else 'none'})")
 
-    target_dir, port = target_of(topo, args, manifest)
+    datadir, port = target_of(topo, args, manifest)
     t0 = time.monotonic()
-    datadir = os.path.join(target_dir, "data")
     say("extract", f"restoring backup {manifest['id']} into {datadir}")
     extract(topo, manifest, datadir)
     server = None
@@ -748,7 +763,8 @@ def parse_gtid(text):
 
 
 def target_of(topo, args, manifest):
-    """(folder that gets data/ and the server files, port or None). Never a folder in use."""
+    """(the restored datadir, port or None). Never a folder in use: a live server's datadir only
+    with --force while that server is stopped (its old data moved aside, not deleted)."""
     port = None
     if args.target and re.fullmatch(r"\d+", args.target):
         port = int(args.target)
@@ -761,17 +777,32 @@ def target_of(topo, args, manifest):
         folder = os.path.abspath(args.target) if args.target else None
     if folder is None:
         folder = os.path.join(topo.restore_dir, f"{manifest['id']}-restored-{stamp(now()).replace(':', '').replace('-', '')}")
-    live = {os.path.realpath(topo.datadir(r)): r for r in ("primary", "replica")}
-    if os.path.realpath(os.path.join(folder, "data")) in live or os.path.realpath(folder) in live:
-        role = live.get(os.path.realpath(os.path.join(folder, "data"))) or live.get(os.path.realpath(folder))
-        raise Fail(f"{folder} holds the live {role}'s data; restore elsewhere and switch over, the running {role} is never overwritten")
+    real = os.path.realpath(folder)
+    for role in ("primary", "replica"):
+        datadir = os.path.realpath(topo.datadir(role))
+        if real == datadir:
+            if not args.force:
+                raise Fail(f"{folder} is the {role}'s datadir; restore elsewhere, or stop the topology and use --force")
+            if subprocess.run(["mariadb-admin", "--no-defaults", f"--socket={topo.socket(role)}", "-uroot", "ping"],
+                              capture_output=True).returncode == 0:
+                raise Fail(f"the {role} is running: stop the topology (stop-production.sh) before restoring over its datadir")
+            move_aside(folder)
+            os.makedirs(folder)
+            return folder, port
+        if datadir.startswith(real + os.sep) or real.startswith(datadir + os.sep):
+            raise Fail(f"{folder} overlaps the {role}'s datadir {datadir}; choose a folder of its own")
     if os.path.exists(folder) and os.listdir(folder):
         if not args.force:
             raise Fail(f"{folder} exists and is not empty; choose a new target (or --force to move it aside)")
-        aside = folder + ".before-restore-" + stamp(now()).replace(":", "").replace("-", "")
-        os.replace(folder, aside)
+        move_aside(folder)
     os.makedirs(folder, exist_ok=True)
-    return folder, port
+    return os.path.join(folder, "data"), port
+
+
+def move_aside(folder):
+    aside = folder + ".before-restore-" + stamp(now()).replace(":", "").replace("-", "")
+    os.replace(folder, aside)
+    print(f"{os.environ.get('BLOG_BACKUP_PROG', 'blog_backup')}: moved {folder} aside to {aside}", file=sys.stderr)
 
 
 def extract(topo, manifest, datadir):
