@@ -191,4 +191,6 @@ done
 # --- monitoring last: it watches everything above, and nothing above needs it ------------------
 scripts/deployment/monitoring.sh start || die "monitoring (Prometheus, Alertmanager, exporters)"
 log "Prometheus :$BLOG_PROMETHEUS_PORT, Alertmanager :$BLOG_ALERTMANAGER_PORT ($(elapsed))"
+# --- the operations console: it shows everything above --------------------------------------------
+scripts/deployment/console.sh start || die "operations console"
 log "ready in $(elapsed): $BLOG_PUBLIC_BASE_URL (gateway 127.0.0.1:$GATEWAY_PORT)"

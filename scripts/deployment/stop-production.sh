@@ -6,7 +6,7 @@
 #   scripts/deployment/stop-production.sh                 # everything
 #   scripts/deployment/stop-production.sh redis posts-2   # just these (for maintenance and drills)
 #
-# Components: prometheus, alertmanager, exporters (all of them) or one exporter (node-exporter,
+# Components: console, prometheus, alertmanager, exporters (all of them) or one exporter (node-exporter,
 # mysqld-exporter-primary, …, see monitoring.sh), gateway, <service>-<n> (users-1, posts-2, …),
 # elasticsearch, redis, binlog-archiver, mariadb (primary and replica, after the archiver),
 # mariadb-replica. start-production.sh
@@ -23,10 +23,12 @@ all_servers=()
 while read -r svc _ n _; do all_servers+=("$svc-$n"); done < <(instances)
 exporters=()
 for name in "${MONITORING_COMPONENTS[@]}"; do [[ $name == *-exporter* ]] && exporters+=("$name"); done
-if (( $# )); then wanted=" $* "; else wanted=" prometheus alertmanager exporters gateway ${all_servers[*]} elasticsearch redis binlog-archiver mariadb "; fi
+if (( $# )); then wanted=" $* "; else wanted=" console prometheus alertmanager exporters gateway ${all_servers[*]} elasticsearch redis binlog-archiver mariadb "; fi
 [[ $wanted == *" exporters "* ]] && wanted+="${exporters[*]} "
 want() { [[ $wanted == *" $1 "* ]]; }
 failed=()
+
+want console && { scripts/deployment/console.sh stop || failed+=(console); }
 
 # Monitoring first, so that stopping the rest raises no alerts.
 monitoring=()

@@ -161,9 +161,9 @@ bootstrap_primary() {
     done
   done
   # The Prometheus mysqld exporters: status and replication state only, no data of any schema,
-  # at most 3 connections.
-  sql+="CREATE USER IF NOT EXISTS 'blog_exporter'@'127.0.0.1' IDENTIFIED BY $(sql_str "$EXPORTER_PW") WITH MAX_USER_CONNECTIONS 3;"$'\n'
-  sql+="ALTER USER 'blog_exporter'@'127.0.0.1' IDENTIFIED BY $(sql_str "$EXPORTER_PW");"$'\n'
+  # at most 6 connections (the two exporters and the operations console share it).
+  sql+="CREATE USER IF NOT EXISTS 'blog_exporter'@'127.0.0.1' IDENTIFIED BY $(sql_str "$EXPORTER_PW") WITH MAX_USER_CONNECTIONS 6;"$'\n'
+  sql+="ALTER USER 'blog_exporter'@'127.0.0.1' IDENTIFIED BY $(sql_str "$EXPORTER_PW") WITH MAX_USER_CONNECTIONS 6;"$'\n'
   sql+="GRANT PROCESS, REPLICATION CLIENT, SLAVE MONITOR ON *.* TO 'blog_exporter'@'127.0.0.1';"$'\n'
   sql+="CREATE USER IF NOT EXISTS 'repl'@'127.0.0.1' IDENTIFIED BY $(sql_str "$REPL_PW");"$'\n'
   sql+="ALTER USER 'repl'@'127.0.0.1' IDENTIFIED BY $(sql_str "$REPL_PW");"$'\n'

@@ -1,0 +1,51 @@
+import { injectGlobalWebcomponentCss } from 'Frontend/generated/jar-resources/theme-util.js';
+
+import '@vaadin/vertical-layout/src/vaadin-vertical-layout.js';
+import '@vaadin/login/src/vaadin-login-form.js';
+import '@vaadin/app-layout/src/vaadin-app-layout.js';
+import '@vaadin/button/src/vaadin-button.js';
+import '@vaadin/tooltip/src/vaadin-tooltip.js';
+import 'Frontend/generated/jar-resources/disableOnClickFunctions.js';
+import '@vaadin/horizontal-layout/src/vaadin-horizontal-layout.js';
+import '@vaadin/app-layout/src/vaadin-drawer-toggle.js';
+import '@vaadin/side-nav/src/vaadin-side-nav.js';
+import '@vaadin/side-nav/src/vaadin-side-nav-item.js';
+import '@vaadin/grid/src/vaadin-grid.js';
+import '@vaadin/grid/src/vaadin-grid-column.js';
+import '@vaadin/grid/src/vaadin-grid-sorter.js';
+import '@vaadin/checkbox/src/vaadin-checkbox.js';
+import 'Frontend/generated/jar-resources/flow-component-renderer.js';
+import 'Frontend/generated/jar-resources/flow-component-directive.js';
+import 'Frontend/generated/jar-resources/vaadin-grid/gridConnector.ts';
+import 'Frontend/generated/jar-resources/vaadin-grid/vaadin-grid-flow-selection-column.ts';
+import '@vaadin/grid/src/vaadin-grid-column-group.js';
+import 'Frontend/generated/jar-resources/lit-renderer.ts';
+import '@vaadin/context-menu/src/vaadin-context-menu.js';
+import 'Frontend/generated/jar-resources/vaadin-context-menu/contextMenuConnector.ts';
+import 'Frontend/generated/jar-resources/vaadin-context-menu/contextMenuTargetConnector.ts';
+import '@vaadin/progress-bar/src/vaadin-progress-bar.js';
+import '@vaadin/dialog/src/vaadin-dialog.js';
+import '@vaadin/common-frontend/ConnectionIndicator.js';
+import 'Frontend/generated/jar-resources/ReactRouterOutletElement.tsx';
+
+const loadOnDemand = (key) => {
+  const pending = [];
+  if (key === 'cef6c57a8e507955d6553f1c85613559b8d95efb98d62e1ea876f409fda517bd') {
+    pending.push(import('./chunks/chunk-d2309574ecce0ddc6b86bef9ef03c6aa3473f086ea7f5c3ada28b4797894036e.js'));
+  }
+  if (key === '8e90db6a1c0e246eb01a9c879eff02d508f3c3051c1659e3adde782b5b19493c') {
+    pending.push(import('./chunks/chunk-d2309574ecce0ddc6b86bef9ef03c6aa3473f086ea7f5c3ada28b4797894036e.js'));
+  }
+  if (key === 'bee8ee4bb69d1ec715763dcd88b055609c99342365943b3dd0b47bb1bad70b07') {
+    pending.push(import('./chunks/chunk-b6689118629b0191588c41807d6e96903920a52dd45d425d6a682f48dcdb0736.js'));
+  }
+  return Promise.all(pending);
+}
+window.Vaadin = window.Vaadin || {};
+window.Vaadin.Flow = window.Vaadin.Flow || {};
+window.Vaadin.Flow.loadOnDemand = loadOnDemand;
+window.Vaadin.Flow.resetFocus = () => {
+ let ae=document.activeElement;
+ while(ae&&ae.shadowRoot) ae = ae.shadowRoot.activeElement;
+ return !ae || ae.blur() || ae.focus() || true;
+}

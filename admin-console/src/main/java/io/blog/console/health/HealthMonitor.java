@@ -1,0 +1,163 @@
+package io.blog.console.health;
+
+import io.blog.console.ConsoleSettings;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.io.StringReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+
+/**
+ * Samples every component every refresh interval, keeps an hour of samples per component and
+ * tells the open views. One monitor for all operators: ten open consoles do not mean ten times
+ * the probes.
+ */
+@ApplicationScoped
+public class HealthMonitor {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final Duration HISTORY = Duration.ofHours(1);
+
+    @Inject
+    ConsoleSettings settings;
+
+    @Inject
+    @ConfigProperty(name = "blog.console.prometheus.url")
+    Optional<String> prometheus;
+
+    @Inject
+    @ConfigProperty(name = "blog.console.alertmanager.url")
+    Optional<String> alertmanager;
+
+    private final Map<String, Deque<ComponentHealth>> history = new LinkedHashMap<>();
+    private final List<Consumer<List<ComponentHealth>>> listeners = new CopyOnWriteArrayList<>();
+    private final ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread thread = new Thread(r, "console-health-monitor");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private volatile List<ComponentHealth> latest = List.of();
+
+    void start(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
+        long every = settings.refresh().toMillis();
+        sampler.scheduleWithFixedDelay(this::sample, 0, every, TimeUnit.MILLISECONDS);
+    }
+
+    @PreDestroy
+    void stop() {
+        sampler.shutdownNow();
+    }
+
+    public List<ComponentHealth> latest() {
+        return latest;
+    }
+
+    /** The states of one component over the last hour, oldest first. */
+    public synchronized List<ComponentHealth> history(String name) {
+        return List.copyOf(history.getOrDefault(name, new ArrayDeque<>()));
+    }
+
+    public Runnable subscribe(Consumer<List<ComponentHealth>> listener) {
+        listeners.add(listener);
+        return () -> listeners.remove(listener);
+    }
+
+    void sample() {
+        List<ComponentHealth> now = new ArrayList<>();
+        for (ConsoleSettings.Instance instance : settings.instances()) {
+            now.add(service(instance));
+        }
+        now.add(plain("gateway", "gateway", settings.gateway().resolve("/api/users/jwks")));
+        now.add(prometheus.filter(s -> !s.isBlank()).map(url -> plain("prometheus", "monitoring", URI.create(url + "/-/ready")))
+                .orElse(absent("prometheus", "monitoring")));
+        now.add(alertmanager.filter(s -> !s.isBlank()).map(url -> plain("alertmanager", "monitoring", URI.create(url + "/-/ready")))
+                .orElse(absent("alertmanager", "monitoring")));
+        latest = List.copyOf(now);
+        synchronized (this) {
+            Instant horizon = Instant.now().minus(HISTORY);
+            for (ComponentHealth health : now) {
+                Deque<ComponentHealth> samples = history.computeIfAbsent(health.name(), n -> new ArrayDeque<>());
+                samples.addLast(health);
+                while (!samples.isEmpty() && samples.peekFirst().at().isBefore(horizon)) {
+                    samples.removeFirst();
+                }
+            }
+        }
+        for (Consumer<List<ComponentHealth>> listener : listeners) {
+            listener.accept(latest);
+        }
+    }
+
+    /** MicroProfile Health of one instance: UP/DOWN and each check with its data. */
+    private ComponentHealth service(ConsoleSettings.Instance instance) {
+        Instant at = Instant.now();
+        try {
+            HttpResponse<String> response = get(instance.url().resolve("/health"));
+            JsonObject health = Json.createReader(new StringReader(response.body())).readObject();
+            String checks = health.getJsonArray("checks").stream().map(JsonValue::asJsonObject)
+                    .map(c -> c.getString("name") + " " + c.getString("status") + data(c))
+                    .collect(Collectors.joining("; "));
+            boolean up = "UP".equals(health.getString("status"));
+            return new ComponentHealth(instance.name(), instance.service(), up, health.getString("status"), checks, at);
+        } catch (Exception e) {
+            return new ComponentHealth(instance.name(), instance.service(), false, "NO ANSWER", describe(e), at);
+        }
+    }
+
+    private static String data(JsonObject check) {
+        if (!check.containsKey("data")) {
+            return "";
+        }
+        return " " + check.getJsonObject("data").entrySet().stream()
+                .map(e -> e.getKey() + "=" + e.getValue().toString().replace("\"", ""))
+                .collect(Collectors.joining(", ", "(", ")"));
+    }
+
+    private ComponentHealth plain(String name, String kind, URI url) {
+        Instant at = Instant.now();
+        try {
+            HttpResponse<String> response = get(url);
+            boolean up = response.statusCode() == 200;
+            return new ComponentHealth(name, kind, up, up ? "UP" : "HTTP " + response.statusCode(), url.toString(), at);
+        } catch (Exception e) {
+            return new ComponentHealth(name, kind, false, "NO ANSWER", url + ": " + describe(e), at);
+        }
+    }
+
+    private static ComponentHealth absent(String name, String kind) {
+        return new ComponentHealth(name, kind, true, "NOT IN THIS RUN", "the one-command run has no " + name, Instant.now());
+    }
+
+    private static HttpResponse<String> get(URI url) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(3)).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String describe(Exception e) {
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
+}

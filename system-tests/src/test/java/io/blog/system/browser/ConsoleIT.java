@@ -1,0 +1,139 @@
+package io.blog.system.browser;
+
+import io.blog.system.Accounts;
+import io.blog.system.Topology;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+
+import java.nio.file.Files;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The operations console (admin-console) against the live topology in a real browser: only
+ * administrators get in, each view shows live data, a killed instance shows as down within one
+ * refresh, a backup started from the console lands in the catalogue. Screenshots of each view go
+ * to the artifacts folder.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ConsoleIT {
+
+    @RegisterExtension
+    static final Browser browser = new Browser();
+
+    private static String console(String path) {
+        return "http://127.0.0.1:" + Topology.env("BLOG_CONSOLE_PORT") + path;
+    }
+
+    @Test
+    @Order(1)
+    void anAccountWithoutTheAdminRoleIsRefused() {
+        Accounts.Account author = Accounts.register("notops");
+        signIn(author.username(), Accounts.PASSWORD);
+        browser.textIn(By.cssSelector(".refused h2"), "Operators only");
+        assertThat(browser.driver().findElement(By.cssSelector(".refused")).getText()).contains(author.username(), "ADMIN");
+        browser.screenshot("console-refused");
+        browser.driver().get(console("/backups"));
+        browser.textIn(By.cssSelector(".refused h2"), "Operators only");
+        browser.click(By.cssSelector(".refused vaadin-button"));
+        browser.until("back at the sign-in form", d -> !d.findElements(By.cssSelector("vaadin-login-form")).isEmpty());
+    }
+
+    @Test
+    @Order(2)
+    void aWrongPasswordIsAClearMessage() {
+        signIn(Topology.env("BLOG_ADMIN_USERNAME"), "not-the-password");
+        browser.until("the error message", d -> d.findElement(By.cssSelector("vaadin-login-form")).getText().contains("wrong password"));
+    }
+
+    @Test
+    @Order(3)
+    void healthShowsEveryComponentAndAKilledInstanceWithinOneRefresh() {
+        signInAsAdmin();
+        browser.textIn(By.id("health-summary"), "components healthy");
+        String grid = browser.visible(By.id("health-grid")).getText();
+        assertThat(grid).contains("users-1", "users-2", "posts-1", "posts-2", "comments-1", "comments-2", "gateway", "prometheus", "alertmanager");
+        browser.screenshot("console-health");
+
+        Instant killed = Instant.now();
+        Topology.kill("posts-2");
+        try {
+            browser.until("posts-2 shown as down", d -> rowOf("posts-2").contains("NO ANSWER"));
+            Duration shown = Duration.between(killed, Instant.now());
+            // One refresh (5 s) plus the probe's own timeout.
+            assertThat(shown).isLessThan(Duration.ofSeconds(5 + 3 + 2));
+            browser.textIn(By.id("health-summary"), "unhealthy");
+            browser.screenshot("console-health-instance-down");
+        } finally {
+            Topology.restoreAll();
+        }
+        browser.until("posts-2 back", d -> rowOf("posts-2").contains("UP"));
+    }
+
+    @Test
+    @Order(4)
+    void replicationShowsPositionsThreadsAndLag() {
+        signInAsAdmin();
+        browser.driver().get(console("/replication"));
+        browser.textIn(By.id("replication-status"), "replicating");
+        assertThat(browser.visible(By.id("primary-gtid")).getText()).matches("0-1-\\d+");
+        assertThat(browser.visible(By.id("io-thread")).getText()).isEqualTo("Yes");
+        assertThat(browser.visible(By.id("sql-thread")).getText()).isEqualTo("Yes");
+        assertThat(browser.visible(By.id("replication-lag")).getText()).matches("\\d+ s");
+        assertThat(browser.driver().findElements(By.cssSelector("#replication-chart svg path"))).isNotEmpty();
+        browser.screenshot("console-replication");
+    }
+
+    @Test
+    @Order(5)
+    void aBackupRunFromTheConsoleLandsInTheCatalogueAndTheAuditLog() throws Exception {
+        signInAsAdmin();
+        browser.driver().get(console("/backups"));
+        browser.visible(By.id("backup-catalogue"));
+        browser.click(By.id("back-up-now"));
+        browser.click(By.id("confirm"));
+        WebElement status = browser.visible(By.id("backup-status"));
+        browser.until("the backup to finish", d -> status.getText().contains(" ok:") || status.getText().startsWith("FAILED"));
+        assertThat(status.getText()).contains(" ok:");
+        String id = status.getText().replaceAll("^backup (\\d{8}T\\d{6}Z) ok:.*$", "$1");
+        browser.until("the new backup in the catalogue", d -> d.findElement(By.id("backup-catalogue")).getText().contains(id));
+        browser.screenshot("console-backups");
+        List<String> catalogue = Files.readAllLines(Topology.dir().resolve("backups/" + id + "/manifest.json"));
+        assertThat(String.join("\n", catalogue)).contains("\"status\": \"ok\"");
+        assertThat(Files.readString(Topology.dir().resolve("console/audit.jsonl")))
+                .contains("\"operator\":\"" + Topology.env("BLOG_ADMIN_USERNAME") + "\",\"action\":\"back up now\",\"outcome\":\"ok: backup " + id);
+
+        browser.click(By.id("sign-out"));
+        browser.until("signed out", d -> !d.findElements(By.cssSelector("vaadin-login-form")).isEmpty());
+        browser.driver().get(console("/backups"));
+        browser.until("the sign-in form again", d -> !d.findElements(By.cssSelector("vaadin-login-form")).isEmpty());
+    }
+
+    private static String rowOf(String component) {
+        return browser.driver().findElement(By.id("health-grid")).getText().lines()
+                .dropWhile(l -> !l.equals(component)).limit(3).reduce("", (a, b) -> a + " " + b);
+    }
+
+    private static void signInAsAdmin() {
+        signIn(Topology.env("BLOG_ADMIN_USERNAME"), Topology.env("BLOG_ADMIN_PASSWORD"));
+        browser.visible(By.id("operator"));
+    }
+
+    private static void signIn(String username, String password) {
+        browser.driver().manage().deleteAllCookies();
+        browser.driver().get(console("/login"));
+        WebElement user = browser.visible(By.cssSelector("vaadin-login-form input[name='username']"));
+        user.sendKeys(username);
+        WebElement pass = browser.visible(By.cssSelector("vaadin-login-form input[name='password']"));
+        pass.sendKeys(password, Keys.ENTER);
+    }
+}
