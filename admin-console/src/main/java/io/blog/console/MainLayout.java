@@ -9,11 +9,13 @@ import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.sidenav.SideNav;
 import com.vaadin.flow.component.sidenav.SideNavItem;
+import io.blog.console.alerts.AlertsView;
 import io.blog.console.auth.Operator;
 import io.blog.console.auth.OperatorSession;
 import io.blog.console.backups.BackupsView;
 import io.blog.console.health.HealthView;
 import io.blog.console.replication.ReplicationView;
+import io.blog.console.users.UsersView;
 import jakarta.inject.Inject;
 
 /** The frame every view sits in: navigation, who is signed in, sign-out. */
@@ -39,7 +41,8 @@ public class MainLayout extends AppLayout {
 
         SideNav nav = new SideNav();
         nav.addItem(new SideNavItem("Health", HealthView.class), new SideNavItem("Replication", ReplicationView.class),
-                new SideNavItem("Backups", BackupsView.class));
+                new SideNavItem("Backups", BackupsView.class), new SideNavItem("Alerts", AlertsView.class),
+                new SideNavItem("Users", UsersView.class));
         addToDrawer(nav);
     }
 }

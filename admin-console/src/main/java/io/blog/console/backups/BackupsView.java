@@ -3,7 +3,6 @@ package io.blog.console.backups;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
@@ -13,6 +12,7 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import io.blog.console.Confirmation;
 import io.blog.console.MainLayout;
 import io.blog.console.audit.AuditLog;
 import io.blog.console.auth.Operator;
@@ -62,7 +62,7 @@ public class BackupsView extends VerticalLayout {
                         .orElse("not installed on this host (scripts/maintenance/install-backup-schedule.sh)") + "."));
         backUp.setId("back-up-now");
         backUp.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        backUp.addClickListener(e -> confirm("Back up now?", "A backup pauses the replica for a few seconds while it is copied.",
+        backUp.addClickListener(e -> Confirmation.ask("Back up now?", "A backup pauses the replica for a few seconds while it is copied.",
                 "Back up", this::runBackup));
         progress.setId("backup-progress");
         progress.setVisible(false);
@@ -80,7 +80,7 @@ public class BackupsView extends VerticalLayout {
         grid.addColumn(BackupsView::checksum).setHeader("SHA-256 (data)").setAutoWidth(true);
         grid.addColumn(BackupsView::verified).setHeader("Verified").setAutoWidth(true);
         grid.addComponentColumn(m -> {
-            Button verify = new Button("Verify", e -> confirm("Verify " + m.getString("id") + "?",
+            Button verify = new Button("Verify", e -> Confirmation.ask("Verify " + m.getString("id") + "?",
                     "The backup is restored into a scratch server and compared with its manifest.", "Verify",
                     () -> runVerify(m.getString("id"))));
             verify.setEnabled("ok".equals(m.getString("status", "")));
@@ -100,19 +100,6 @@ public class BackupsView extends VerticalLayout {
         }
     }
 
-    private void confirm(String title, String text, String action, Runnable onConfirm) {
-        Dialog dialog = new Dialog();
-        dialog.setHeaderTitle(title);
-        dialog.add(new Paragraph(text));
-        Button yes = new Button(action, e -> {
-            dialog.close();
-            onConfirm.run();
-        });
-        yes.setId("confirm");
-        yes.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        dialog.getFooter().add(new Button("Cancel", e -> dialog.close()), yes);
-        dialog.open();
-    }
 
     private void runBackup() {
         run("back up now", BACKUP_STEPS, (listener) -> scripts.backUp(listener));

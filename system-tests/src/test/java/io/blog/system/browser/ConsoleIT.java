@@ -1,6 +1,7 @@
 package io.blog.system.browser;
 
 import io.blog.system.Accounts;
+import io.blog.system.Client;
 import io.blog.system.Topology;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -116,6 +117,49 @@ class ConsoleIT {
         browser.until("signed out", d -> !d.findElements(By.cssSelector("vaadin-login-form")).isEmpty());
         browser.driver().get(console("/backups"));
         browser.until("the sign-in form again", d -> !d.findElements(By.cssSelector("vaadin-login-form")).isEmpty());
+    }
+
+    @Test
+    @Order(6)
+    void anAccountIsFoundGivenARoleDisabledAndEnabledAgain() {
+        Accounts.Account someone = Accounts.register("promote");
+        signInAsAdmin();
+        browser.driver().get(console("/users"));
+        browser.visible(By.cssSelector("#user-search input")).sendKeys(someone.username());
+        browser.until("the account listed", d -> d.findElement(By.id("users-grid")).getText().contains(someone.username()));
+        browser.click(By.cssSelector(".roles-" + someone.username()));
+        WebElement editor = browser.until("the role choice", d -> d.findElements(By.cssSelector("#role-choice vaadin-checkbox")).stream()
+                .filter(c -> c.getText().trim().equals("EDITOR")).findFirst().orElse(null));
+        editor.click();
+        browser.click(By.id("confirm"));
+        browser.textIn(By.id("users-status"), "Done: roles of " + someone.username());
+        assertThat(account(someone.username()).get("roles")).asString().contains("EDITOR", "AUTHOR");
+        browser.screenshot("console-users");
+
+        browser.click(By.cssSelector(".status-" + someone.username()));
+        browser.click(By.id("confirm"));
+        browser.textIn(By.id("users-status"), "Done: disable " + someone.username());
+        assertThat(account(someone.username())).containsEntry("status", "DISABLED");
+        browser.click(By.cssSelector(".status-" + someone.username()));
+        browser.click(By.id("confirm"));
+        browser.textIn(By.id("users-status"), "Done: enable " + someone.username());
+        assertThat(account(someone.username())).containsEntry("status", "ACTIVE");
+    }
+
+    @Test
+    @Order(7)
+    void alertsShowWhatFiresAndWhatResolved() {
+        signInAsAdmin();
+        browser.driver().get(console("/alerts"));
+        browser.textIn(By.tagName("h3"), "Firing now");
+        assertThat(browser.driver().findElement(By.tagName("body")).getText()).contains("Resolved in the last 24 hours")
+                .doesNotContain("cannot be reached");
+        browser.screenshot("console-alerts");
+    }
+
+    private static java.util.Map<String, Object> account(String username) {
+        Client.Reply reply = Client.newVisitor().get("/api/users?q=" + username, Accounts.admin().token());
+        return reply.items().stream().filter(a -> username.equals(a.get("username"))).findFirst().orElseThrow();
     }
 
     private static String rowOf(String component) {
