@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
 # A performance report of the production topology over a time window, read from Prometheus:
 # p50/p95/p99, throughput and error ratio per service and endpoint, saturation (CPU, heap,
-# connection pools), cache hit ratio and search latency, as Markdown and as HTML with SVG charts.
+# connection pools), cache hit ratio and search latency, as Markdown, as HTML with SVG charts and as CSV.
 #
 #   scripts/maintenance/performance-report.sh [--since 1h] [--out DIR]
 #
 #   --since   window ending now: a number with s, m, h or d (default 1h)
-#   --out     folder for performance-report.md and performance-report.html
+#   --out     folder for performance-report.md, .html (SVG charts) and .csv
 #             (default $BLOG_PROD_DIR/reports/<UTC time>)
 # Prometheus: BLOG_PROMETHEUS_URL, else 127.0.0.1:$BLOG_PROMETHEUS_PORT of the env file.
 set -euo pipefail

@@ -4,6 +4,7 @@
 
 Only the standard library: the report must run on any host that runs the topology.
 """
+import csv
 import datetime
 import html
 import json
@@ -207,8 +208,23 @@ def main():
         f.write(md)
     with open(f"{out}/performance-report.html", "w", encoding="utf-8") as f:
         f.write(html_report(data, md))
+    with open(f"{out}/performance-report.csv", "w", encoding="utf-8", newline="") as f:
+        write_csv(data, f)
     print(f"performance-report: {len(data['services'])} services, {len(data['endpoints'])} endpoints over {window}: "
-          f"{out}/performance-report.md and .html")
+          f"{out}/performance-report.md, .html and .csv")
+
+
+def write_csv(d, f):
+    """One row per service (endpoint "*") and per endpoint, milliseconds for latencies."""
+    rows = csv.writer(f)
+    rows.writerow(["window", "service", "endpoint", "requests", "requests_per_second", "error_ratio", "p50_ms", "p95_ms", "p99_ms"])
+    ms = lambda v: "" if v is None or v != v else f"{v * 1000:.1f}"
+    for r in d["services"]:
+        rows.writerow([d["window"], r["service"], "*", f"{r['requests']:.0f}", f"{r['rps']:.3f}", f"{r['error_ratio']:.5f}",
+                       ms(r["p50"]), ms(r["p95"]), ms(r["p99"])])
+    for r in d["endpoints"]:
+        rows.writerow([d["window"], r["service"], r["endpoint"], f"{r['requests']:.0f}", f"{r['rps']:.3f}", f"{r['error_ratio']:.5f}",
+                       ms(r["p50"]), ms(r["p95"]), ms(r["p99"])])
 
 
 if __name__ == "__main__":

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -39,6 +40,10 @@ class PerformanceReportIT {
         assertThat(md).containsPattern("Host CPU busy \\(average over the window\\): [0-9.]+ %");
         String html = Files.readString(OUT.resolve("performance-report.html"));
         assertThat(html).startsWith("<!DOCTYPE html>").contains("<svg", "<polyline", "<table>", "/api/posts");
+        List<String> csv = Files.readAllLines(OUT.resolve("performance-report.csv"));
+        assertThat(csv.getFirst()).isEqualTo("window,service,endpoint,requests,requests_per_second,error_ratio,p50_ms,p95_ms,p99_ms");
+        assertThat(csv).anyMatch(line -> line.matches("15m,posts,\\*,\\d+,[0-9.]+,[0-9.]+,[0-9.]+,[0-9.]+,[0-9.]+"))
+                .anyMatch(line -> line.matches("15m,posts,/api/posts,\\d+,[0-9.]+,[0-9.]+,[0-9.]+,[0-9.]+,[0-9.]+"));
     }
 
     @Test

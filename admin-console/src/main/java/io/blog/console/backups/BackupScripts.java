@@ -1,6 +1,7 @@
 package io.blog.console.backups;
 
 import io.blog.console.ConsoleSettings;
+import io.blog.console.OperatorScripts;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -37,13 +38,16 @@ public class BackupScripts {
     }
 
     @Inject
+    OperatorScripts scripts;
+
+    @Inject
     ConsoleSettings settings;
 
     private final AtomicBoolean running = new AtomicBoolean();
 
     /** False in the one-command run: backups belong to the production topology. */
     public boolean available() {
-        return settings.repoRoot().isPresent() && settings.envFile().isPresent();
+        return scripts.available();
     }
 
     public boolean busy() {
@@ -153,12 +157,6 @@ public class BackupScripts {
     }
 
     private Run start(List<String> command) throws IOException {
-        Path root = settings.repoRoot().orElseThrow(() -> new IOException("no repository configured (blog.console.repo.root)"));
-        List<String> full = new ArrayList<>(List.of("bash"));
-        full.add(root.resolve(command.getFirst()).toString());
-        full.addAll(command.subList(1, command.size()));
-        ProcessBuilder builder = new ProcessBuilder(full).directory(root.toFile());
-        builder.environment().put("BLOG_ENV_FILE", settings.envFile().orElseThrow().toString());
-        return new Run(builder.start());
+        return new Run(scripts.start(command));
     }
 }

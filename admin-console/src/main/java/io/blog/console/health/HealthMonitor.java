@@ -89,9 +89,15 @@ public class HealthMonitor {
 
     void sample() {
         List<ComponentHealth> now = new ArrayList<>();
+        Map<String, List<Boolean>> seen = new LinkedHashMap<>();
         for (ConsoleSettings.Instance instance : settings.instances()) {
-            now.add(service(instance));
+            now.add(service(instance, seen));
         }
+        // The data stores as the services see them (their readiness checks' data).
+        dependency(now, seen, "mariadb-primary", "database");
+        dependency(now, seen, "mariadb-replica", "database");
+        dependency(now, seen, "redis", "cache");
+        dependency(now, seen, "elasticsearch", "search");
         now.add(plain("gateway", "gateway", settings.gateway().resolve("/api/users/jwks")));
         now.add(prometheus.filter(s -> !s.isBlank()).map(url -> plain("prometheus", "monitoring", URI.create(url + "/-/ready")))
                 .orElse(absent("prometheus", "monitoring")));
@@ -114,11 +120,13 @@ public class HealthMonitor {
     }
 
     /** MicroProfile Health of one instance: UP/DOWN and each check with its data. */
-    private ComponentHealth service(ConsoleSettings.Instance instance) {
+    private ComponentHealth service(ConsoleSettings.Instance instance, Map<String, List<Boolean>> seen) {
         Instant at = Instant.now();
         try {
             HttpResponse<String> response = get(instance.url().resolve("/health"));
             JsonObject health = Json.createReader(new StringReader(response.body())).readObject();
+            health.getJsonArray("checks").stream().map(JsonValue::asJsonObject).filter(c -> c.containsKey("data"))
+                    .forEach(c -> note(seen, c.getString("name"), c.getJsonObject("data")));
             String checks = health.getJsonArray("checks").stream().map(JsonValue::asJsonObject)
                     .map(c -> c.getString("name") + " " + c.getString("status") + data(c))
                     .collect(Collectors.joining("; "));
@@ -127,6 +135,33 @@ public class HealthMonitor {
         } catch (Exception e) {
             return new ComponentHealth(instance.name(), instance.service(), false, "NO ANSWER", describe(e), at);
         }
+    }
+
+    /** What one instance says of the stores it uses: up (true) or not, per store. */
+    private static void note(Map<String, List<Boolean>> seen, String check, JsonObject data) {
+        switch (check) {
+            case "database" -> {
+                seen.computeIfAbsent("mariadb-primary", k -> new ArrayList<>()).add("up".equals(data.getString("primary", "")));
+                if (data.containsKey("replica")) {
+                    seen.computeIfAbsent("mariadb-replica", k -> new ArrayList<>()).add("up".equals(data.getString("replica", "")));
+                }
+            }
+            case "redis" -> seen.computeIfAbsent("redis", k -> new ArrayList<>()).add(data.getBoolean("available", false));
+            case "search" -> seen.computeIfAbsent("elasticsearch", k -> new ArrayList<>()).add("up".equals(data.getString("elasticsearch", "")));
+            default -> {
+            }
+        }
+    }
+
+    private static void dependency(List<ComponentHealth> rows, Map<String, List<Boolean>> seen, String name, String kind) {
+        List<Boolean> views = seen.get(name);
+        if (views == null || views.isEmpty()) {
+            return;
+        }
+        long up = views.stream().filter(b -> b).count();
+        boolean healthy = up == views.size();
+        rows.add(new ComponentHealth(name, kind, healthy, healthy ? "UP" : up == 0 ? "DOWN" : "PARTLY",
+                "reachable from " + up + " of " + views.size() + " instances that use it", Instant.now()));
     }
 
     private static String data(JsonObject check) {

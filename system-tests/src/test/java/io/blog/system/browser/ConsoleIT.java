@@ -62,7 +62,8 @@ class ConsoleIT {
         signInAsAdmin();
         browser.textIn(By.id("health-summary"), "components healthy");
         String grid = browser.visible(By.id("health-grid")).getText();
-        assertThat(grid).contains("users-1", "users-2", "posts-1", "posts-2", "comments-1", "comments-2", "gateway", "prometheus", "alertmanager");
+        assertThat(grid).contains("users-1", "users-2", "posts-1", "posts-2", "comments-1", "comments-2", "gateway", "prometheus", "alertmanager",
+                "mariadb-primary", "mariadb-replica", "redis", "elasticsearch");
         browser.screenshot("console-health");
 
         Instant killed = Instant.now();
@@ -155,6 +156,21 @@ class ConsoleIT {
         assertThat(browser.driver().findElement(By.tagName("body")).getText()).contains("Resolved in the last 24 hours")
                 .doesNotContain("cannot be reached");
         browser.screenshot("console-alerts");
+    }
+
+    @Test
+    @Order(8)
+    void aPerformanceReportIsBuiltShownAndDownloadable() {
+        signInAsAdmin();
+        browser.driver().get(console("/performance"));
+        browser.click(By.id("build-report"));
+        browser.until("the report", d -> !d.findElements(By.cssSelector("#report table")).isEmpty()
+                || d.findElement(By.id("report-status")).getText().startsWith("No report"));
+        assertThat(browser.visible(By.id("report")).getText()).contains("Services", "/api/posts", "Saturation", "Cache");
+        assertThat(browser.driver().findElements(By.cssSelector("#report svg"))).isNotEmpty();
+        assertThat(browser.driver().findElements(By.cssSelector("#report-downloads a"))).extracting(WebElement::getText)
+                .containsExactly("HTML", "CSV", "MD");
+        browser.screenshot("console-performance");
     }
 
     private static java.util.Map<String, Object> account(String username) {

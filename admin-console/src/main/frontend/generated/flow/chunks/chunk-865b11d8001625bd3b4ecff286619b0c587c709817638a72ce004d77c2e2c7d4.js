@@ -22,5 +22,6 @@ import 'Frontend/generated/jar-resources/vaadin-context-menu/contextMenuConnecto
 import 'Frontend/generated/jar-resources/vaadin-context-menu/contextMenuTargetConnector.ts';
 import '@vaadin/progress-bar/src/vaadin-progress-bar.js';
 import '@vaadin/dialog/src/vaadin-dialog.js';
+import '@vaadin/select/src/vaadin-select.js';
 import '@vaadin/text-field/src/vaadin-text-field.js';
 import '@vaadin/checkbox-group/src/vaadin-checkbox-group.js';
