@@ -23,11 +23,11 @@ public class ConsoleSettings {
     }
 
     @Inject
-    @ConfigProperty(name = "blog.console.gateway.url", defaultValue = "http://127.0.0.1:9080")
+    @ConfigProperty(name = "blog.console.gateway.url", defaultValue = "http://127.0.0.1:8080")
     String gatewayUrl;
 
     @Inject
-    @ConfigProperty(name = "blog.console.instances", defaultValue = "all=http://127.0.0.1:9080")
+    @ConfigProperty(name = "blog.console.instances", defaultValue = "blog-dev=http://127.0.0.1:8080")
     String instances;
 
     @Inject

@@ -77,6 +77,13 @@ class OneCommandRunIT {
 
     /** Bad addresses and parameters get the same problem+json answers here as through the gateway, not Liberty's text page or JAX-RS' 404. */
     @Test
+    void theOperationsConsoleIsThereToo() {
+        Client.Reply console = get("/console/login");
+        assertThat(console.status()).isEqualTo(200);
+        assertThat(console.body()).contains("Blog operations console").containsIgnoringCase("vaadin");
+    }
+
+    @Test
     void badRequestsGetProblemBodies() {
         Client.Reply unknownApi = get("/api/nothing-here");
         assertThat(unknownApi.status()).isEqualTo(404);

@@ -50,8 +50,8 @@ public class ReplicationMonitor {
     String user;
 
     @Inject
-    @ConfigProperty(name = "blog.console.db.password", defaultValue = "")
-    String password;
+    @ConfigProperty(name = "blog.console.db.password")
+    Optional<String> password;
 
     private final Deque<ReplicationState> history = new ArrayDeque<>();
     private final List<Consumer<ReplicationState>> listeners = new CopyOnWriteArrayList<>();
@@ -137,7 +137,7 @@ public class ReplicationMonitor {
 
     private Connection connect(String url) throws SQLException {
         DriverManager.setLoginTimeout(3);
-        return DriverManager.getConnection(url, user, password);
+        return DriverManager.getConnection(url, user, password.orElse(""));
     }
 
     private static String firstNonBlank(String a, String b) {
