@@ -1,5 +1,6 @@
 package io.blog.console.backups;
 
+import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -89,15 +90,25 @@ public class BackupsView extends VerticalLayout {
         }).setHeader("").setAutoWidth(true);
         grid.setSizeFull();
         add(grid);
-        refresh();
     }
 
-    private void refresh() {
-        try {
-            grid.setItems(scripts.catalogue());
-        } catch (IOException e) {
-            status.setText("The catalogue could not be read: " + e.getMessage());
+    @Override
+    protected void onAttach(AttachEvent event) {
+        if (scripts.available()) {
+            refresh(event.getUI());
         }
+    }
+
+    /** The catalogue comes from a script run: read off the request thread, then pushed. */
+    private void refresh(UI ui) {
+        Thread.ofVirtual().start(() -> {
+            try {
+                List<JsonObject> catalogue = scripts.catalogue();
+                ui.access(() -> grid.setItems(catalogue));
+            } catch (IOException e) {
+                ui.access(() -> status.setText("The catalogue could not be read: " + e.getMessage()));
+            }
+        });
     }
 
 
@@ -133,7 +144,7 @@ public class BackupsView extends VerticalLayout {
                 backUp.setEnabled(true);
                 progress.setVisible(false);
                 status.setText(outcome.ok() ? outcome.message() : "FAILED: " + outcome.message());
-                refresh();
+                refresh(ui);
             });
         });
     }

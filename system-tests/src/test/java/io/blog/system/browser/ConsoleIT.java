@@ -173,6 +173,33 @@ class ConsoleIT {
         browser.screenshot("console-performance");
     }
 
+    /** Load time of each view, navigation to its first live content (printed for the record). */
+    @Test
+    @Order(9)
+    void everyViewLoadsWithinFiveSeconds() {
+        signInAsAdmin();
+        java.util.Map<String, String> views = new java.util.LinkedHashMap<>();
+        views.put("/", "health-grid");
+        views.put("/replication", "replication-status");
+        views.put("/backups", "backup-catalogue");
+        views.put("/performance", "build-report");
+        views.put("/alerts", "firing-alerts");
+        views.put("/users", "users-grid");
+        StringBuilder timings = new StringBuilder("[console] view load times:");
+        for (var view : views.entrySet()) {
+            long t0 = System.nanoTime();
+            browser.driver().get(console(view.getKey()));
+            WebElement content = browser.visible(By.id(view.getValue()));
+            if (view.getKey().equals("/backups")) {
+                browser.until("the catalogue's rows", d -> content.getText().lines().anyMatch("ok"::equals));
+            }
+            long ms = (System.nanoTime() - t0) / 1_000_000;
+            timings.append(' ').append(view.getKey()).append('=').append(ms).append("ms");
+            assertThat(ms).as("load time of %s", view.getKey()).isLessThan(5000);
+        }
+        System.out.println(timings);
+    }
+
     private static java.util.Map<String, Object> account(String username) {
         Client.Reply reply = Client.newVisitor().get("/api/users?q=" + username, Accounts.admin().token());
         return reply.items().stream().filter(a -> username.equals(a.get("username"))).findFirst().orElseThrow();
