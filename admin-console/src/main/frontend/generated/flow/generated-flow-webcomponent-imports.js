@@ -30,6 +30,12 @@ import 'Frontend/generated/jar-resources/ReactRouterOutletElement.tsx';
 
 const loadOnDemand = (key) => {
   const pending = [];
+  if (key === 'bee8ee4bb69d1ec715763dcd88b055609c99342365943b3dd0b47bb1bad70b07') {
+    pending.push(import('./chunks/chunk-b6689118629b0191588c41807d6e96903920a52dd45d425d6a682f48dcdb0736.js'));
+  }
+  if (key === 'bb100eb778b9e39db1d2f4f570f74efbd0532b789f00157801a84032dede47bb') {
+    pending.push(import('./chunks/chunk-865b11d8001625bd3b4ecff286619b0c587c709817638a72ce004d77c2e2c7d4.js'));
+  }
   if (key === 'cef6c57a8e507955d6553f1c85613559b8d95efb98d62e1ea876f409fda517bd') {
     pending.push(import('./chunks/chunk-d2309574ecce0ddc6b86bef9ef03c6aa3473f086ea7f5c3ada28b4797894036e.js'));
   }
@@ -41,12 +47,6 @@ const loadOnDemand = (key) => {
   }
   if (key === '8e90db6a1c0e246eb01a9c879eff02d508f3c3051c1659e3adde782b5b19493c') {
     pending.push(import('./chunks/chunk-c664a00923101e775ad5673721f79134b3d6832796b87ba27f2d901b6d756f44.js'));
-  }
-  if (key === 'bee8ee4bb69d1ec715763dcd88b055609c99342365943b3dd0b47bb1bad70b07') {
-    pending.push(import('./chunks/chunk-b6689118629b0191588c41807d6e96903920a52dd45d425d6a682f48dcdb0736.js'));
-  }
-  if (key === 'bb100eb778b9e39db1d2f4f570f74efbd0532b789f00157801a84032dede47bb') {
-    pending.push(import('./chunks/chunk-865b11d8001625bd3b4ecff286619b0c587c709817638a72ce004d77c2e2c7d4.js'));
   }
   return Promise.all(pending);
 }

@@ -11,7 +11,9 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.component.select.Select;
 import io.blog.console.MainLayout;
+import io.blog.console.PlatformApi;
 import jakarta.inject.Inject;
 
 import java.util.List;
@@ -22,13 +24,16 @@ import java.util.List;
 public class ReplicationView extends VerticalLayout {
 
     private final ReplicationMonitor monitor;
+    private final LagHistory history;
     private final Div facts = new Div();
     private final Div chart = new Div();
+    private final Select<String> span = new Select<>();
     private Runnable unsubscribe;
 
     @Inject
-    public ReplicationView(ReplicationMonitor monitor) {
+    public ReplicationView(ReplicationMonitor monitor, LagHistory history) {
         this.monitor = monitor;
+        this.history = history;
         facts.setId("replication-facts");
         chart.setId("replication-chart");
         add(new H2("Replication"));
@@ -37,8 +42,28 @@ public class ReplicationView extends VerticalLayout {
                     + "The production topology (start-production.sh) shows its primary and replica here."));
             return;
         }
-        add(facts, new H3("Lag, last hour (seconds)"), chart);
+        span.setId("lag-span");
+        span.setItems(LAST_HOUR, LAST_DAY);
+        span.setValue(LAST_HOUR);
+        span.addValueChangeListener(e -> drawChart());
+        add(facts, new H3("Replica lag (seconds)"), span, chart);
         monitor.latest().ifPresent(this::show);
+    }
+
+    private static final String LAST_HOUR = "Last hour (the console's readings)";
+    private static final String LAST_DAY = "Last day (Prometheus)";
+
+    private void drawChart() {
+        chart.removeAll();
+        if (LAST_DAY.equals(span.getValue())) {
+            try {
+                chart.add(new Html(lagChart(history.lastDay())));
+            } catch (PlatformApi.Unavailable e) {
+                chart.add(new Paragraph("The day's lag comes from Prometheus, which cannot be reached: " + e.getMessage()));
+            }
+        } else {
+            chart.add(new Html(lagChart(monitor.history().stream().map(ReplicationState::lagSeconds).toList())));
+        }
     }
 
     @Override
@@ -67,8 +92,9 @@ public class ReplicationView extends VerticalLayout {
                 line("I/O thread", orDash(state.ioThread()), "io-thread"),
                 line("SQL thread", orDash(state.sqlThread()), "sql-thread"),
                 line("Last error", state.problem() != null ? state.problem() : orDash(state.lastError()), "replication-error"));
-        chart.removeAll();
-        chart.add(new Html(lagChart(monitor.history())));
+        if (LAST_HOUR.equals(span.getValue())) {
+            drawChart();
+        }
     }
 
     private static Paragraph line(String label, String value, String id) {
@@ -81,17 +107,17 @@ public class ReplicationView extends VerticalLayout {
         return s == null || s.isBlank() ? "—" : s;
     }
 
-    /** A line of the lag over the readings (unknown lag drawn as a gap), scaled to its maximum. */
-    static String lagChart(List<ReplicationState> readings) {
+    /** A line of the lag over the readings (unknown lag, null, drawn as a gap), scaled to its maximum. */
+    static String lagChart(List<Long> readings) {
         int width = 600;
         int height = 120;
-        long max = Math.max(1, readings.stream().filter(r -> r.lagSeconds() != null).mapToLong(ReplicationState::lagSeconds).max().orElse(1));
+        long max = Math.max(1, readings.stream().filter(java.util.Objects::nonNull).mapToLong(Long::longValue).max().orElse(1));
         StringBuilder svg = new StringBuilder("<svg xmlns='http://www.w3.org/2000/svg' width='" + width + "' height='" + (height + 20)
                 + "' role='img'><rect width='" + width + "' height='" + height + "' fill='#f5f7fa'/>");
         StringBuilder path = new StringBuilder();
         boolean pen = false;
         for (int i = 0; i < readings.size(); i++) {
-            Long lag = readings.get(i).lagSeconds();
+            Long lag = readings.get(i);
             if (lag == null) {
                 pen = false;
                 continue;

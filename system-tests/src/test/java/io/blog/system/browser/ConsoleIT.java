@@ -93,6 +93,13 @@ class ConsoleIT {
         assertThat(browser.visible(By.id("replication-lag")).getText()).matches("\\d+ s");
         assertThat(browser.driver().findElements(By.cssSelector("#replication-chart svg path"))).isNotEmpty();
         browser.screenshot("console-replication");
+
+        // The last day comes from Prometheus: one reading per 5 minutes, at least the newest one known.
+        browser.click(By.id("lag-span"));
+        browser.until("the day option", d -> d.findElements(By.cssSelector("vaadin-select-item")).stream()
+                .filter(i -> i.getText().startsWith("Last day")).findFirst().orElse(null)).click();
+        browser.textIn(By.id("replication-chart"), "289 readings");
+        assertThat(browser.driver().findElement(By.cssSelector("#replication-chart svg path")).getAttribute("d")).contains("M");
     }
 
     @Test
