@@ -66,6 +66,7 @@ case $1 in
     log "ready on $URL ($(( SECONDS - t0 )) s)" ;;
   stop)
     [[ -d $DIR ]] || exit 0
+    "$WLP/bin/server" status console >/dev/null 2>&1 || exit 0   # not running: nothing to stop
     "$WLP/bin/server" stop console >/dev/null 2>&1 || die "could not stop the console's server"
     log "stopped" ;;
   status)
