@@ -80,7 +80,7 @@ done
 while read -r name state detail; do
   report "$name" "$state" "$detail"
 done < <(scripts/deployment/monitoring.sh status 2>/dev/null; scripts/maintenance/binlog-archiver.sh status 2>/dev/null
-          scripts/deployment/console.sh status 2>/dev/null)
+          scripts/deployment/console.sh status 2>/dev/null; scripts/deployment/logging.sh status 2>/dev/null)
 targets=$(curl -sf -m 5 "http://127.0.0.1:$BLOG_PROMETHEUS_PORT/api/v1/targets?state=active" | python3 -c 'import json,sys
 t = json.load(sys.stdin)["data"]["activeTargets"]
 down = [x["labels"].get("instance", "?") for x in t if x["health"] != "up"]

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The production topology on one Linux host, without containers, everything on loopback ports:
-#   MariaDB primary + read-only replica (GTID), Redis (password, AOF), one Elasticsearch node,
+#   MariaDB primary + read-only replica (GTID), Redis (password, AOF), one Elasticsearch node, the
+#   log shipper (rsyslog into Elasticsearch: scripts/deployment/logging.sh),
 #   two Liberty servers per service (each WAR alone in its server), the nginx gateway, and the
 #   monitoring tier (Prometheus, Alertmanager, exporters: scripts/deployment/monitoring.sh).
 #
@@ -22,8 +23,8 @@ cd "$DEPLOY_ROOT"
 
 for tool in mariadbd redis-server redis-cli nginx curl envsubst openssl setpriv unzip prometheus promtool \
             prometheus-alertmanager amtool prometheus-node-exporter prometheus-mysqld-exporter \
-            prometheus-redis-exporter prometheus-nginx-exporter prometheus-elasticsearch-exporter; do
-  command -v "$tool" >/dev/null || die "$tool is not installed (Debian: mariadb-server redis-server nginx-light curl gettext-base openssl util-linux unzip prometheus prometheus-alertmanager prometheus-node-exporter prometheus-mysqld-exporter prometheus-redis-exporter prometheus-nginx-exporter prometheus-elasticsearch-exporter)"
+            prometheus-redis-exporter prometheus-nginx-exporter prometheus-elasticsearch-exporter rsyslogd; do
+  command -v "$tool" >/dev/null || die "$tool is not installed (Debian: mariadb-server redis-server nginx-light curl gettext-base openssl util-linux unzip prometheus prometheus-alertmanager prometheus-node-exporter prometheus-mysqld-exporter prometheus-redis-exporter prometheus-nginx-exporter prometheus-elasticsearch-exporter rsyslog rsyslog-elasticsearch)"
 done
 [[ -x $JAVA_HOME/bin/java ]] || die "no JDK at JAVA_HOME=$JAVA_HOME"
 for module in user-war post-war comment-war; do
@@ -74,6 +75,8 @@ log "Redis :$BLOG_REDIS_PORT ($(elapsed))"
 scripts/dev/elasticsearch.sh start >"$BLOG_PROD_DIR/elasticsearch-start.log" 2>&1 \
   || { tail -15 "$BLOG_PROD_DIR/elasticsearch-start.log" >&2; die "Elasticsearch (log: $BLOG_PROD_DIR/elasticsearch-start.log)"; }
 log "Elasticsearch :$BLOG_ES_PORT ($(elapsed))"
+# The log shipper before the services, so their first lines are searchable as soon as they are written.
+scripts/deployment/logging.sh start || die "log shipper (log: $BLOG_LOGGING_DIR/rsyslogd.log)"
 
 # --- gateway first: services reach each other (JWKS, profiles, article checks) through its
 # internal listener, so it must be there when they start; instances join as they come up. -------

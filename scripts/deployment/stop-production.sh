@@ -8,7 +8,7 @@
 #
 # Components: console, prometheus, alertmanager, exporters (all of them) or one exporter (node-exporter,
 # mysqld-exporter-primary, …, see monitoring.sh), gateway, <service>-<n> (users-1, posts-2, …),
-# elasticsearch, redis, binlog-archiver, mariadb (primary and replica, after the archiver),
+# logging (the log shipper), elasticsearch, redis, binlog-archiver, mariadb (primary and replica, after the archiver),
 # mariadb-replica. start-production.sh
 # starts again whatever is stopped.
 set -uo pipefail
@@ -23,7 +23,7 @@ all_servers=()
 while read -r svc _ n _; do all_servers+=("$svc-$n"); done < <(instances)
 exporters=()
 for name in "${MONITORING_COMPONENTS[@]}"; do [[ $name == *-exporter* ]] && exporters+=("$name"); done
-if (( $# )); then wanted=" $* "; else wanted=" console prometheus alertmanager exporters gateway ${all_servers[*]} elasticsearch redis binlog-archiver mariadb "; fi
+if (( $# )); then wanted=" $* "; else wanted=" console prometheus alertmanager exporters gateway ${all_servers[*]} logging elasticsearch redis binlog-archiver mariadb "; fi
 [[ $wanted == *" exporters "* ]] && wanted+="${exporters[*]} "
 want() { [[ $wanted == *" $1 "* ]]; }
 failed=()
@@ -49,6 +49,8 @@ if [[ -x $WLP/bin/server ]]; then
   (( ${#names[@]} )) && log "Liberty servers stopped: ${names[*]}"
 fi
 
+# After the servers, so their last lines are read; undelivered lines wait in its disk queue.
+want logging && { scripts/deployment/logging.sh stop || failed+=(logging); }
 want elasticsearch && { scripts/dev/elasticsearch.sh stop || failed+=(elasticsearch); }
 
 if want redis && [[ -f $REDIS_DIR/redis.pid ]] && kill -0 "$(cat "$REDIS_DIR/redis.pid")" 2>/dev/null; then

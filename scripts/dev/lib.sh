@@ -39,6 +39,8 @@ TEST_TOOLS=(
   mbstream:mariadb-backup
   zstd:zstd
   mariadb-binlog:mariadb-client
+  # Log shipping (scripts/deployment/logging.sh): rsyslog follows the files into Elasticsearch.
+  rsyslogd:rsyslog
   # Browser tests and the Lighthouse audit: Debian's Chromium and its driver, Node for Lighthouse.
   chromium:chromium
   chromedriver:chromium-driver
@@ -47,6 +49,8 @@ TEST_TOOLS=(
 # file:package — what is not a command: a CJK font, so zh-CN screenshots show characters.
 TEST_FILES=(
   /usr/share/fonts/truetype/wqy/wqy-zenhei.ttc:fonts-wqy-zenhei
+  # rsyslog's Elasticsearch output module.
+  /usr/lib/x86_64-linux-gnu/rsyslog/omelasticsearch.so:rsyslog-elasticsearch
 )
 
 dev_log() { echo "$(basename "$0"): $*" >&2; }

@@ -14,6 +14,7 @@
 #   BLOG_DB_REPLICA_PORT    replica TCP port on 127.0.0.1        (default 3308)
 #   BLOG_USERS_DB_PASSWORD / BLOG_POSTS_DB_PASSWORD / BLOG_COMMENTS_DB_PASSWORD / BLOG_REPL_PASSWORD /
 #   BLOG_EXPORTER_DB_PASSWORD
+#   BLOG_DB_SLOW_QUERY_SECONDS  statements slower than this go to <role>-slow.log (default 1)
 #
 # Accounts: blog_users, blog_posts, blog_comments (one per service, each limited to its own schema)
 # and repl (replication). Administrative access is root over the Unix socket only (socket auth, no
@@ -31,6 +32,7 @@ POSTS_PW=${BLOG_POSTS_DB_PASSWORD:-posts-dev-pw}
 COMMENTS_PW=${BLOG_COMMENTS_DB_PASSWORD:-comments-dev-pw}
 REPL_PW=${BLOG_REPL_PASSWORD:-repl-dev-pw}
 EXPORTER_PW=${BLOG_EXPORTER_DB_PASSWORD:-exporter-dev-pw}
+SLOW_QUERY_SECONDS=${BLOG_DB_SLOW_QUERY_SECONDS:-1}
 
 STARTUP_TIMEOUT_S=60   # first InnoDB init on a busy 2-core box takes a few seconds; 60 s means "broken"
 CATCHUP_TIMEOUT_S=30
@@ -121,6 +123,7 @@ launch() { # $1 = role; further args = role-specific mariadbd options
       --gtid-domain-id=0 --binlog-format=ROW \
       --character-set-server=utf8mb4 --collation-server=utf8mb4_general_ci \
       --innodb-buffer-pool-size=128M \
+      --slow-query-log=ON --slow-query-log-file="$BASE/$role-slow.log" --long-query-time="$SLOW_QUERY_SECONDS" \
       "$@" </dev/null >>"$BASE/$role.out" 2>&1
 }
 

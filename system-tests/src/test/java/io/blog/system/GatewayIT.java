@@ -135,7 +135,7 @@ class GatewayIT {
     }
 
     private static boolean logContains(String server, String text) {
-        Path log = Topology.serverLogs(server).resolve("messages.log");
+        Path log = Topology.serverLogs(server).resolve("http_access.log");
         try {
             return Files.exists(log) && Files.readString(log).contains(text);
         } catch (IOException e) {

@@ -9,7 +9,7 @@ import jakarta.ws.rs.container.ContainerResponseFilter;
 import jakarta.ws.rs.container.PreMatching;
 import jakarta.ws.rs.ext.Provider;
 
-/** Gives every request an id (the gateway's, or a new one) and echoes it on the response. */
+/** Gives every request an id (the gateway's, or a new one), puts it on the request's log lines and echoes it on the response. */
 @Provider
 @PreMatching
 @Priority(Priorities.AUTHENTICATION - 100)
@@ -26,6 +26,7 @@ public class RequestIdFilter implements ContainerRequestFilter, ContainerRespons
         String id = RequestIds.sanitize(request.getHeaderString(RequestIds.HEADER));
         request.setProperty(RequestIds.PROPERTY, id);
         CURRENT.set(id);
+        LogFields.attach(id);
     }
 
     @Override
@@ -35,5 +36,6 @@ public class RequestIdFilter implements ContainerRequestFilter, ContainerRespons
             response.getHeaders().putSingle(RequestIds.HEADER, id);
         }
         CURRENT.remove();
+        LogFields.detach();
     }
 }

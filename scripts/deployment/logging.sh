@@ -1,0 +1,112 @@
+#!/usr/bin/env bash
+# The log shipper of the production topology: the topology's own rsyslogd (not the system's), which
+# follows every log file (Liberty servers, gateway, MariaDB) and indexes each line into
+# Elasticsearch's daily log indices, searched through the alias blog-logs.
+#
+#   scripts/deployment/logging.sh start|stop|status|render
+#
+# start   installs the index template (logging/elasticsearch/index-template.json), creates today's
+#         index (so the alias exists before the first line), renders the rsyslog configuration
+#         (logging/rsyslog/blog-logs.conf.template) and starts rsyslogd
+# stop    stops rsyslogd; lines not yet delivered stay in its disk queue for the next start
+# status  one line: running?, lines waiting for Elasticsearch, lines Elasticsearch rejected
+# render  only writes the configuration (and checks it with rsyslogd -N1)
+#
+# Files under $BLOG_PROD_DIR/logging: rsyslog.conf, rsyslogd.pid, state/ (how far each file was
+# read), spool/ (the disk part of the queue), stats.json (rsyslog's counters every 10 s),
+# rejected.json (documents Elasticsearch refused), rsyslogd.log (the shipper's own messages).
+set -euo pipefail
+log() { echo "logging: $*" >&2; }
+die() { log "ERROR: $*"; exit 1; }
+usage() { echo "usage: $0 start|stop|status|render" >&2; exit 2; }
+(( $# == 1 )) || usage
+# shellcheck source=lib.sh
+source "$(dirname "$0")/lib.sh"
+load_env
+cd "$DEPLOY_ROOT"
+
+DIR=$BLOG_LOGGING_DIR
+CONF=$DIR/rsyslog.conf
+PIDFILE=$DIR/rsyslogd.pid
+ES=http://127.0.0.1:$BLOG_ES_PORT
+
+running() { [[ -f $PIDFILE ]] && kill -0 "$(cat "$PIDFILE")" 2>/dev/null; }
+
+render() {
+  command -v rsyslogd >/dev/null || die "rsyslogd is not installed (Debian: rsyslog rsyslog-elasticsearch)"
+  mkdir -p "$DIR/state" "$DIR/spool"
+  LOGGING_DIR=$DIR WLP_SERVERS_DIR=$WLP/usr/servers GATEWAY_LOG_DIR=$GATEWAY_DIR/logs DB_DIR=$BLOG_DB_PAIR_DIR \
+    LOG_QUEUE_MAX_DISK=$BLOG_LOG_QUEUE_MAX_DISK BLOG_ES_PORT=$BLOG_ES_PORT \
+    envsubst '${LOGGING_DIR} ${WLP_SERVERS_DIR} ${GATEWAY_LOG_DIR} ${DB_DIR} ${LOG_QUEUE_MAX_DISK} ${BLOG_ES_PORT}' \
+    <logging/rsyslog/blog-logs.conf.template >"$CONF.new"
+  local check
+  check=$(rsyslogd -N1 -f "$CONF.new" 2>&1) || { echo "$check" >&2; die "the rendered configuration does not validate"; }
+  mv "$CONF.new" "$CONF"
+}
+
+es() { # $1 method, $2 path, [$3 body file]: prints the HTTP status, body to $DIR/es-reply.json
+  curl -s -m 10 -o "$DIR/es-reply.json" -w '%{http_code}' -X "$1" -H 'Content-Type: application/json' \
+    ${3:+--data-binary "@$3"} "$ES$2"
+}
+
+install_index() {
+  local code today
+  code=$(es PUT /_index_template/blog-logs logging/elasticsearch/index-template.json)
+  [[ $code == 200 ]] || die "Elasticsearch refused the index template (HTTP $code): $(head -c 300 "$DIR/es-reply.json")"
+  today=blog-logs-$(date -u +%Y.%m.%d)
+  code=$(es PUT "/$today")
+  [[ $code == 200 ]] || grep -q resource_already_exists_exception "$DIR/es-reply.json" \
+    || die "could not create $today (HTTP $code): $(head -c 300 "$DIR/es-reply.json")"
+}
+
+# The last counters impstats wrote: "<lines waiting> <lines delivered>". Each stats line is
+# "<date>: {json}"; the queue's disk part is its own "[DA]" queue.
+counters() {
+  [[ -f $DIR/stats.json ]] || { echo "? ?"; return; }
+  tail -n 60 "$DIR/stats.json" | python3 -c 'import json, sys
+queued, delivered = {}, "?"
+for line in sys.stdin:
+    try:
+        s = json.loads(line[line.index("{"):])
+    except ValueError:
+        continue
+    if s.get("origin") == "core.queue" and s.get("name", "").startswith("to_elasticsearch"):
+        queued[s["name"]] = s.get("size", 0)
+    if s.get("origin") == "core.action" and s.get("name") == "elasticsearch":
+        delivered = s.get("processed")
+print(sum(queued.values()) if queued else "?", delivered)'
+}
+
+case $1 in
+  render) mkdir -p "$DIR"; render; log "configuration in $CONF" ;;
+  start)
+    mkdir -p "$DIR"
+    curl -sf -o /dev/null -m 5 "$ES/_cluster/health" || die "Elasticsearch does not answer on :$BLOG_ES_PORT"
+    install_index
+    running && { log "already running (pid $(cat "$PIDFILE"))"; exit 0; }
+    render
+    rsyslogd -f "$CONF" -i "$PIDFILE" 2>"$DIR/rsyslogd-start.log" \
+      || { cat "$DIR/rsyslogd-start.log" >&2; die "rsyslogd did not start"; }
+    for _ in $(seq 1 50); do running && break; sleep 0.1; done
+    running || { cat "$DIR/rsyslogd-start.log" "$DIR/rsyslogd.log" 2>/dev/null | tail -5 >&2; die "rsyslogd exited at once"; }
+    log "shipping to $ES (alias blog-logs), pid $(cat "$PIDFILE")" ;;
+  stop)
+    running || exit 0
+    pid=$(cat "$PIDFILE")
+    kill "$pid"
+    # It writes the undelivered part of its queue to the spool before it exits.
+    for _ in $(seq 1 150); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+    kill -0 "$pid" 2>/dev/null && die "rsyslogd (pid $pid) did not stop within 15 s"
+    rm -f "$PIDFILE"
+    log "stopped" ;;
+  status)
+    if ! running; then echo "log-shipper FAIL rsyslogd not running"; exit 1; fi
+    read -r queued delivered < <(counters)
+    rejected=0
+    [[ -f $DIR/rejected.json ]] && rejected=$(wc -l <"$DIR/rejected.json")
+    if (( rejected > 0 )); then
+      echo "log-shipper FAIL $rejected batch(es) refused by Elasticsearch (see $DIR/rejected.json)"; exit 1
+    fi
+    echo "log-shipper ok $delivered lines shipped, $queued waiting for Elasticsearch" ;;
+  *) usage ;;
+esac
