@@ -45,7 +45,7 @@ render() { # $1 = output dir
   local vars
   vars=$(grep -o '\${GATEWAY_[A-Z_]*}' "$TEMPLATE_DIR/nginx.conf.template" | sort -u | tr '\n' ' ')
   envsubst "$vars" <"$TEMPLATE_DIR/nginx.conf.template" >"$out/nginx.conf"
-  cp "$TEMPLATE_DIR/response-headers.conf" "$out/"
+  cp "$TEMPLATE_DIR/response-headers.conf" "$TEMPLATE_DIR/proxy-headers.conf" "$out/"
   nginx -q -t -p "$out" -c "$out/nginx.conf" -e "$out/logs/error.log" \
     || die "nginx -t rejected $out/nginx.conf"
 }

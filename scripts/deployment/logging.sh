@@ -93,12 +93,23 @@ case $1 in
   stop)
     running || exit 0
     pid=$(cat "$PIDFILE")
+    es_away=false
+    curl -sf -o /dev/null -m 3 "$ES/_cluster/health" || es_away=true
     kill "$pid"
     # It writes the undelivered part of its queue to the spool before it exits.
     for _ in $(seq 1 150); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
     kill -0 "$pid" 2>/dev/null && die "rsyslogd (pid $pid) did not stop within 15 s"
     rm -f "$PIDFILE"
-    log "stopped" ;;
+    if $es_away; then
+      # The batch its suspended Elasticsearch output was retrying is not in the saved queue
+      # (rsyslog issue 5364). Forgetting how far each file was read makes the next start read
+      # them again; documents have ids derived from file, offset and line, so what was already
+      # indexed is overwritten, not doubled.
+      rm -f "$DIR"/state/imfile-state:*
+      log "stopped while Elasticsearch was away: the next start reads the log files again"
+    else
+      log "stopped"
+    fi ;;
   status)
     if ! running; then echo "log-shipper FAIL rsyslogd not running"; exit 1; fi
     read -r queued delivered < <(counters)

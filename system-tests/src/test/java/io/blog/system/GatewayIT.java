@@ -75,6 +75,11 @@ class GatewayIT {
         Client.Reply replaced = visitor.send(visitor.request("/api/posts?limit=1", null)
                 .header("X-Request-Id", "bad id with spaces").GET());
         assertThat(replaced.header("X-Request-Id")).matches("[0-9a-f]{32}");
+        // An id the gateway made up reaches the service too (a server-level proxy_set_header once
+        // hid the shared ones, so only ids sent by clients arrived).
+        String generated = replaced.header("X-Request-Id");
+        Await.until("the gateway's own id in a post-war instance's log", Duration.ofSeconds(20),
+                () -> Stream.of("posts-1", "posts-2").anyMatch(server -> logContains(server, generated)), found -> found);
     }
 
     @Test

@@ -1,0 +1,322 @@
+package io.blog.system;
+
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.http.HttpRequest;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The log index (logging/, scripts/deployment/logging.sh): every source shipped, one request found
+ * across the gateway and two services by its id within 5 s, no secret in the index, the Kibana
+ * objects valid against the live mapping and data, and nothing lost or doubled when Elasticsearch
+ * and the shipper are down for a minute.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class LoggingIT {
+
+    private static final Path KIBANA_OBJECTS = Path.of(System.getProperty("system.repo.root", ".."))
+            .resolve("logging/kibana/blog-logs.ndjson");
+    private static final Pattern LUCENE_FIELD = Pattern.compile("(?<![\\w.@])([@A-Za-z_][\\w.@]*):");
+
+    @Test
+    @Order(1)
+    void oneRequestAcrossTwoServicesIsFoundByItsIdWithinFiveSeconds() {
+        Accounts.Account author = Accounts.register("logtrail");
+        String slug = createArticle(author, "Trail of one request");
+        String id = "trail-" + Accounts.uniqueName("req");
+        Client visitor = Client.newVisitor();
+        // A comment: comment-war asks post-war (through the gateway's internal listener) whether the article exists.
+        Client.Reply created = visitor.send(visitor.request("/api/comments", author.token()).header("X-Request-Id", id)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"post\":\"" + slug + "\",\"body\":\"Followed by its id\"}")));
+        assertThat(created.status()).as("%s", created).isEqualTo(201);
+        long answered = System.nanoTime();
+
+        List<Map<String, Object>> trail = Await.until("the gateway's and both services' lines of " + id, Duration.ofSeconds(5),
+                () -> LogIndex.search("http.request.id:\"" + id + "\"", 100),
+                lines -> services(lines).containsAll(Set.of("gateway", "comments", "posts")));
+        long searchableMillis = (System.nanoTime() - answered) / 1_000_000;
+        System.out.printf("LOGGING trail of one request searchable %d ms after its answer (%d lines)%n", searchableMillis, trail.size());
+        assertThat(searchableMillis).isLessThanOrEqualTo(5_000);
+
+        // The service-to-service call carried W3C trace context: post-war's access line has the
+        // trace id of comment-war's server span, and any line either service wrote in it agrees.
+        Set<Object> traceIds = trail.stream().filter(l -> !"gateway".equals(l.get("service.name")))
+                .map(l -> l.get("trace.id")).filter(t -> t != null).collect(Collectors.toSet());
+        assertThat(traceIds).as("trace ids of %s", trail).hasSize(1);
+        assertThat((String) traceIds.iterator().next()).matches("[0-9a-f]{32}");
+        Map<String, Object> postsAccess = trail.stream()
+                .filter(l -> "posts".equals(l.get("service.name")) && "liberty.access".equals(l.get("event.dataset")))
+                .findFirst().orElseThrow();
+        assertThat(postsAccess).containsEntry("http.request.method", "GET").containsKey("trace.id");
+        Map<String, Object> publicLine = trail.stream()
+                .filter(l -> "gateway".equals(l.get("service.name")) && "/api/comments".equals(l.get("url.path")))
+                .findFirst().orElseThrow();
+        assertThat(publicLine).containsEntry("http.request.method", "POST").containsEntry("http.response.status_code", 201L)
+                .containsKeys("@timestamp", "event.duration", "client.ip", "host.name", "blog.upstream.address");
+        // Every line of the request in the files is in the index, once.
+        Await.until("every line of " + id + " indexed once", Duration.ofSeconds(10),
+                () -> LogIndex.count("http.request.id:\"" + id + "\""), n -> n == LogIndex.linesInFiles(id));
+    }
+
+    @Test
+    @Order(2)
+    void everySourceOfTheTopologyIsShipped() {
+        // A statement slower than the slow-query threshold (1 s) and a request nginx logs as an error.
+        String marker = Accounts.uniqueName("slowlog");
+        sql("primary", "SELECT SLEEP(1.2), '" + marker + "'");
+        Client visitor = Client.newVisitor();
+        String huge = "{\"title\":\"big\",\"body\":\"" + "x".repeat(2 * 1024 * 1024) + "\"}";
+        assertThat(visitor.send("POST", "/api/posts", null, huge).status()).isEqualTo(413);
+
+        Map<String, Object> slow = Await.until("the slow statement in the log index", Duration.ofSeconds(20),
+                () -> LogIndex.search("event.dataset:mariadb.slowlog AND message:" + marker, 1),
+                lines -> !lines.isEmpty()).getFirst();
+        assertThat(slow).containsEntry("service.name", "mariadb").containsEntry("service.node.name", "mariadb-primary");
+        assertThat(((Number) slow.get("event.duration")).longValue()).isGreaterThanOrEqualTo(1_200_000_000L);
+        Await.until("nginx's error line for the oversized body", Duration.ofSeconds(10),
+                () -> LogIndex.count("event.dataset:nginx.error AND log.level:error AND message:\"too large body\""), n -> n > 0);
+        for (String dataset : List.of("liberty.message", "liberty.access", "nginx.access", "mariadb.error")) {
+            assertThat(LogIndex.count("event.dataset:" + dataset)).as(dataset).isPositive();
+        }
+        for (String service : List.of("users", "posts", "comments", "gateway", "mariadb")) {
+            assertThat(LogIndex.count("service.name:" + service)).as(service).isPositive();
+        }
+        // Parsing never failed: no raw lines from sources whose format the shipper knows.
+        assertThat(LogIndex.count("event.dataset:liberty.raw")).isZero();
+        assertThat(Topology.operatorScript(Duration.ofSeconds(30), "scripts/deployment/logging.sh", "status").report())
+                .contains("log-shipper ok");
+    }
+
+    @Test
+    @Order(3)
+    void noPasswordTokenOrAuthorizationHeaderReachesTheIndex() {
+        Instant start = Instant.now();
+        String password = "Secret-Log-Probe-" + Accounts.uniqueName("pw");
+        String username = Accounts.uniqueName("secret");
+        Client client = Client.newVisitor();
+        String prefix = "secrets-" + Accounts.uniqueName("flow") + "-";
+        List<String> ids = new ArrayList<>();
+        Client.Reply registered = call(client, "POST", "/api/users", null,
+                "{\"username\":\"" + username + "\",\"email\":\"" + username + "@example.test\",\"password\":\"" + password + "\"}",
+                prefix + "register", ids);
+        assertThat(registered.status()).isEqualTo(201);
+        Map<String, Object> tokens = call(client, "POST", "/api/users/login", null,
+                "{\"login\":\"" + username + "\",\"password\":\"" + password + "\"}", prefix + "login", ids).json();
+        String refreshToken = (String) tokens.get("refreshToken");
+        Map<String, Object> refreshed = call(client, "POST", "/api/users/refresh", null,
+                "{\"refreshToken\":\"" + refreshToken + "\"}", prefix + "refresh", ids).json();
+        String accessToken = (String) refreshed.get("accessToken");
+        String newRefreshToken = (String) refreshed.get("refreshToken");
+        assertThat(call(client, "GET", "/api/users/me", accessToken, null, prefix + "me", ids).status()).isEqualTo(200);
+        assertThat(call(client, "POST", "/api/users/logout", accessToken,
+                "{\"refreshToken\":\"" + newRefreshToken + "\"}", prefix + "logout", ids).status()).isEqualTo(204);
+        // A wrong password too: the failed attempt is logged, the password it tried is not.
+        assertThat(call(client, "POST", "/api/users/login", null,
+                "{\"login\":\"" + username + "\",\"password\":\"" + password + "-wrong\"}", prefix + "wrong", ids).status())
+                .isEqualTo(401);
+
+        for (String id : ids) {
+            Await.until("the lines of " + id, Duration.ofSeconds(10), () -> LogIndex.count("http.request.id:\"" + id + "\""),
+                    n -> n > 0 && n == LogIndex.linesInFiles(id));
+        }
+        List<Map<String, Object>> shipped = LogIndex.search("event.created:[\"" + start + "\" TO *]", 10_000);
+        assertThat(shipped.size()).isGreaterThanOrEqualTo(ids.size() * 2);
+        String everything = shipped.toString();
+        Map<String, String> secrets = new LinkedHashMap<>();
+        secrets.put("password", password);
+        secrets.put("refresh token", refreshToken);
+        secrets.put("rotated refresh token", newRefreshToken);
+        secrets.put("access token", accessToken);
+        secrets.put("access token's signature", accessToken.substring(accessToken.lastIndexOf('.') + 1));
+        secrets.put("Authorization header", "Bearer ");
+        secrets.forEach((what, value) -> assertThat(everything).as(what).doesNotContain(value));
+    }
+
+    @Test
+    @Order(4)
+    void kibanaObjectsReferenceMappedFieldsAndTheirSearchesFindLines() {
+        // Something for every saved search to find: a failed sign-in, a rate-limited client, an
+        // error (nginx's oversized-body line of the test above), a slow statement.
+        Accounts.Account account = Accounts.register("kibana");
+        Client guesser = Client.newVisitor();
+        for (int i = 0; i < 40; i++) {
+            int status = guesser.send("POST", "/api/users/login", null,
+                    "{\"login\":\"" + account.username() + "\",\"password\":\"wrong-" + i + "\"}").status();
+            assertThat(status).isIn(401, 429);
+            if (status == 429) {
+                break;
+            }
+        }
+        sql("primary", "SELECT SLEEP(1.1)");
+
+        List<Map<String, Object>> objects = LogIndex.ndjson(KIBANA_OBJECTS);
+        Set<String> ids = objects.stream().map(o -> (String) o.get("id")).collect(Collectors.toSet());
+        TreeSet<String> mapped = LogIndex.mappedFields();
+        List<String> searches = new ArrayList<>();
+        for (Map<String, Object> object : objects) {
+            references(object).forEach(ref -> assertThat(ids).as("%s refers to %s", object.get("id"), ref).contains(ref));
+            for (String field : fields(object)) {
+                assertThat(mapped).as("field %s of %s", field, object.get("id")).contains(field);
+            }
+            if ("search".equals(object.get("type"))) {
+                searches.add((String) object.get("id"));
+            }
+        }
+        assertThat(objects.stream().map(o -> o.get("type"))).contains("index-pattern", "search", "dashboard");
+        assertThat(searches).hasSizeGreaterThanOrEqualTo(5);
+        for (Map<String, Object> search : objects.stream().filter(o -> "search".equals(o.get("type"))).toList()) {
+            String query = luceneQuery(search);
+            long hits = Await.until("hits for saved search " + search.get("id") + ": " + query, Duration.ofSeconds(15),
+                    () -> LogIndex.count(query), n -> n > 0);
+            System.out.printf("LOGGING saved search %s finds %d lines%n", search.get("id"), hits);
+        }
+    }
+
+    @Test
+    @Order(5)
+    void nothingIsLostOrDoubledWhileElasticsearchAndTheShipperAreDown() {
+        Topology.stop("elasticsearch");
+        long down = System.nanoTime();
+        String prefix = "outage-" + Accounts.uniqueName("drill") + "-";
+        List<String> ids = new ArrayList<>();
+        Client visitor = Client.newVisitor();
+        for (int i = 0; i < 40; i++) {
+            String id = prefix + i;
+            String path = i % 2 == 0 ? "/api/posts?limit=2" : "/api/comments/counts?posts=drill-" + i;
+            assertThat(visitor.send(visitor.request(path, null).header("X-Request-Id", id).GET()).status()).isEqualTo(200);
+            ids.add(id);
+            if (i == 20) {
+                // The shipper stops too, half-way: what it holds goes to its disk queue.
+                Topology.stop("logging");
+            }
+        }
+        Topology.pause(Duration.ofSeconds(Math.max(0, 60 - (System.nanoTime() - down) / 1_000_000_000)));
+        Topology.restoreAll();
+        long back = System.nanoTime();
+        long expected = 0;
+        for (String id : ids) {
+            expected += LogIndex.linesInFiles(id);
+        }
+        assertThat(expected).as("lines the drill wrote").isGreaterThanOrEqualTo(ids.size() * 2L);
+        long wanted = expected;
+        Await.until("every line written during the outage indexed", Duration.ofSeconds(60),
+                () -> LogIndex.count("http.request.id:" + prefix.replace("-", "\\-") + "*"), n -> n >= wanted);
+        System.out.printf("LOGGING outage drill: %d lines written while Elasticsearch was down for %d s, all searchable %d ms after it was back%n",
+                expected, (back - down) / 1_000_000_000, (System.nanoTime() - back) / 1_000_000);
+        Topology.pause(Duration.ofSeconds(3));
+        Map<String, Long> lost = new LinkedHashMap<>();
+        for (String id : ids) {
+            long inFiles = LogIndex.linesInFiles(id);
+            long indexed = LogIndex.count("http.request.id:\"" + id + "\"");
+            if (inFiles != indexed) {
+                lost.put(id, inFiles - indexed);
+            }
+        }
+        assertThat(lost).as("request id → lines in the files minus documents (negative: duplicated)").isEmpty();
+        assertThat(Topology.operatorScript(Duration.ofSeconds(30), "scripts/deployment/logging.sh", "status").report())
+                .contains("log-shipper ok");
+    }
+
+    private static Set<Object> services(List<Map<String, Object>> lines) {
+        return lines.stream().map(l -> l.get("service.name")).collect(Collectors.toSet());
+    }
+
+    private static Client.Reply call(Client client, String method, String path, String token, String json, String id, List<String> ids) {
+        ids.add(id);
+        HttpRequest.Builder request = client.request(path, token).header("X-Request-Id", id).header("Content-Type", "application/json")
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+        return client.send(request);
+    }
+
+    private static String createArticle(Accounts.Account author, String title) {
+        Client.Reply reply = Client.newVisitor().send("POST", "/api/posts", author.token(),
+                "{\"title\":\"" + title + "\",\"body\":\"Body of " + title + "\",\"tags\":[\"logging\"],\"status\":\"PUBLISHED\"}");
+        assertThat(reply.status()).as("%s", reply).isEqualTo(201);
+        return (String) reply.json().get("slug");
+    }
+
+    /** A statement on one of the topology's MariaDB servers, as root over its socket. */
+    private static void sql(String role, String statement) {
+        Path socket = Topology.dir().resolve("mariadb/" + role + ".sock");
+        try {
+            Process process = new ProcessBuilder("mariadb", "--no-defaults", "--socket=" + socket, "-uroot", "--batch",
+                    "-e", statement).redirectErrorStream(true).start();
+            String output = new String(process.getInputStream().readAllBytes());
+            assertThat(process.waitFor()).as("mariadb: %s", output).isZero();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> references(Map<String, Object> object) {
+        Object refs = object.get("references");
+        return refs == null ? List.of() : ((List<Map<String, Object>>) refs).stream().map(r -> (String) r.get("id")).toList();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static String luceneQuery(Map<String, Object> search) {
+        Map<String, Object> attributes = (Map<String, Object>) search.get("attributes");
+        Map<String, Object> meta = (Map<String, Object>) attributes.get("kibanaSavedObjectMeta");
+        Map<String, Object> source = parse((String) meta.get("searchSourceJSON"));
+        Map<String, Object> query = (Map<String, Object>) source.get("query");
+        assertThat(query).as("query of %s", search.get("id")).containsEntry("language", "lucene");
+        return (String) query.get("query");
+    }
+
+    /** The index fields an object uses: its searches' query fields, columns and sort fields. */
+    @SuppressWarnings("unchecked")
+    private static Set<String> fields(Map<String, Object> object) {
+        Set<String> fields = new HashSet<>();
+        if (!"search".equals(object.get("type"))) {
+            return fields;
+        }
+        Map<String, Object> attributes = (Map<String, Object>) object.get("attributes");
+        Matcher matcher = LUCENE_FIELD.matcher(luceneQuery(object));
+        while (matcher.find()) {
+            if (!matcher.group(1).equals("_exists_")) {
+                fields.add(matcher.group(1));
+            }
+        }
+        Matcher exists = Pattern.compile("_exists_:([\\w.@]+)").matcher(luceneQuery(object));
+        while (exists.find()) {
+            fields.add(exists.group(1));
+        }
+        ((List<String>) attributes.getOrDefault("columns", List.of())).stream().filter(c -> !c.equals("_source")).forEach(fields::add);
+        for (Object sort : (List<Object>) attributes.getOrDefault("sort", List.of())) {
+            fields.add((String) ((List<Object>) sort).getFirst());
+        }
+        return fields;
+    }
+
+    private static Map<String, Object> parse(String json) {
+        try {
+            return org.jose4j.json.JsonUtil.parseJson(json);
+        } catch (org.jose4j.lang.JoseException e) {
+            throw new IllegalStateException(json, e);
+        }
+    }
+}
