@@ -158,9 +158,10 @@ start_one() {
   mkdir -p "$dir/data"
   chown -R "$NOBODY:$NOBODY" "$dir"
   command_of "$name"
-  # Unprivileged, in a session of its own (so a Ctrl-C of the caller does not reach it).
+  # Unprivileged, in a session of its own (so a Ctrl-C of the caller does not reach it). Appending:
+  # cleanup-logs.sh truncates large logs in place.
   env -i PATH=/usr/bin:/bin "${CMD_ENV[@]}" setsid setpriv --reuid=$NOBODY --regid=$NOBODY --clear-groups \
-    "${CMD[@]}" >"$dir/$name.log" 2>&1 </dev/null &
+    "${CMD[@]}" >>"$dir/$name.log" 2>&1 </dev/null &
   echo $! >"$dir/$name.pid"
   until answers "$name"; do
     if ! kill -0 "$(cat "$dir/$name.pid")" 2>/dev/null || (( SECONDS - t0 > 60 )); then
