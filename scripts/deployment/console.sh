@@ -6,7 +6,7 @@
 #   scripts/deployment/console.sh start|stop|status
 #
 # Its settings come from the env file: where the gateway, the instances, MariaDB (through the
-# read-only monitoring account), Prometheus, Alertmanager and the backup scripts are.
+# read-only monitoring account), Prometheus, Alertmanager, the log index and the backup scripts are.
 set -euo pipefail
 log() { echo "console: $*" >&2; }
 die() { log "ERROR: $*"; exit 1; }
@@ -38,6 +38,7 @@ BLOG_CONSOLE_GATEWAY_URL=http://127.0.0.1:$GATEWAY_INTERNAL_PORT
 BLOG_CONSOLE_INSTANCES=$instances
 BLOG_CONSOLE_PROMETHEUS_URL=http://127.0.0.1:$BLOG_PROMETHEUS_PORT
 BLOG_CONSOLE_ALERTMANAGER_URL=http://127.0.0.1:$BLOG_ALERTMANAGER_PORT
+BLOG_CONSOLE_LOGS_URL=http://127.0.0.1:$BLOG_ES_PORT
 BLOG_CONSOLE_DB_PRIMARY_URL=jdbc:mariadb://127.0.0.1:$BLOG_DB_PRIMARY_PORT/?$db_opts
 BLOG_CONSOLE_DB_REPLICA_URL=jdbc:mariadb://127.0.0.1:$BLOG_DB_REPLICA_PORT/?$db_opts
 BLOG_CONSOLE_DB_USER=blog_exporter

@@ -14,6 +14,7 @@ import io.blog.console.auth.Operator;
 import io.blog.console.auth.OperatorSession;
 import io.blog.console.backups.BackupsView;
 import io.blog.console.health.HealthView;
+import io.blog.console.logs.LogsView;
 import io.blog.console.performance.PerformanceView;
 import io.blog.console.replication.ReplicationView;
 import io.blog.console.users.UsersView;
@@ -43,7 +44,7 @@ public class MainLayout extends AppLayout {
         SideNav nav = new SideNav();
         nav.addItem(new SideNavItem("Health", HealthView.class), new SideNavItem("Replication", ReplicationView.class),
                 new SideNavItem("Backups", BackupsView.class), new SideNavItem("Performance", PerformanceView.class), new SideNavItem("Alerts", AlertsView.class),
-                new SideNavItem("Users", UsersView.class));
+                new SideNavItem("Logs", LogsView.class), new SideNavItem("Users", UsersView.class));
         addToDrawer(nav);
     }
 }

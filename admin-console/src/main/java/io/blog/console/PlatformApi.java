@@ -44,6 +44,11 @@ public class PlatformApi {
                 .PUT(HttpRequest.BodyPublishers.ofString(body.toString())), url);
     }
 
+    public JsonStructure post(URI url, JsonObject body) throws Unavailable {
+        return send(request(url, null).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString())), url);
+    }
+
     /** A path of the platform's API through the gateway. */
     public URI api(String pathAndQuery) {
         return settings.gateway().resolve(pathAndQuery);

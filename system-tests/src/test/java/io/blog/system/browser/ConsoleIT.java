@@ -22,7 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The operations console (admin-console) against the live topology in a real browser: only
  * administrators get in, each view shows live data, a killed instance shows as down within one
- * refresh, a backup started from the console lands in the catalogue. Screenshots of each view go
+ * refresh, a backup started from the console lands in the catalogue, the logs view shows errors and
+ * one request's trail from the log index. Screenshots of each view go
  * to the artifacts folder.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -184,6 +185,36 @@ class ConsoleIT {
         browser.screenshot("console-performance");
     }
 
+    @Test
+    @Order(10)
+    void logsShowRecentErrorsAndOneRequestsTrail() {
+        // An error line (nginx refuses an oversized body) and a request whose id we know.
+        Client visitor = Client.newVisitor();
+        assertThat(visitor.send("POST", "/api/posts", null, "{\"body\":\"" + "x".repeat(2 * 1024 * 1024) + "\"}").status())
+                .isEqualTo(413);
+        String id = "console-" + Accounts.uniqueName("trail");
+        assertThat(visitor.send(visitor.request("/api/comments/counts?posts=console-trail", null).header("X-Request-Id", id).GET())
+                .status()).isEqualTo(200);
+        signInAsAdmin();
+        browser.until("the oversized body among the recent errors", d -> {
+            d.get(console("/logs"));
+            return d.findElement(By.id("recent-errors")).getText().contains("too large body");
+        });
+        browser.until("the request's trail", d -> {
+            d.get(console("/logs?request=" + id));
+            String trail = d.findElement(By.id("trail-status")).getText();
+            return trail.contains("lines of request " + id) && d.findElement(By.id("request-trail")).getText().contains("comments-");
+        });
+        assertThat(browser.visible(By.id("request-trail")).getText()).contains("gateway", "nginx.access", "liberty.access");
+        browser.screenshot("console-logs");
+        // Anything but a request id is refused before it reaches a query.
+        WebElement field = browser.visible(By.cssSelector("#request-id input"));
+        field.clear();
+        field.sendKeys("*:* OR x");
+        browser.click(By.id("show-trail"));
+        browser.textIn(By.id("trail-status"), "A request id is 8 to 128");
+    }
+
     /** Load time of each view, navigation to its first live content (printed for the record). */
     @Test
     @Order(9)
@@ -195,6 +226,7 @@ class ConsoleIT {
         views.put("/backups", "backup-catalogue");
         views.put("/performance", "build-report");
         views.put("/alerts", "firing-alerts");
+        views.put("/logs", "recent-errors");
         views.put("/users", "users-grid");
         StringBuilder timings = new StringBuilder("[console] view load times:");
         for (var view : views.entrySet()) {
