@@ -90,6 +90,9 @@ def collect(base, w):
                      for c in sorted(set(hits) | set(misses))]
     data["search"] = {q: by(base, f'histogram_quantile({q}, sum by (backend, le) (increase(posts_search_duration_seconds_bucket{{{SERVICES}}}[{w}])))', "backend")
                       for q in (0.5, 0.95, 0.99)}
+    # The search index's lag: articles written but not yet sent to Elasticsearch (post-war's outbox).
+    data["outbox"] = by(base, f'max_over_time(posts_outbox_backlog{{{SERVICES}}}[{w}])', "instance")
+    data["outbox_age"] = by(base, f'max_over_time(posts_outbox_oldest_age_seconds{{{SERVICES}}}[{w}])', "instance")
     end = datetime.datetime.now(datetime.timezone.utc)
     start = end - datetime.timedelta(seconds=n)
     step = max(15, n // 120)
@@ -100,6 +103,7 @@ def collect(base, w):
         ("p95 latency by service (s)", "s", api(base, "query_range", query=f'histogram_quantile(0.95, sum by (service, le) (rate({REQ}_bucket{{{SERVICES}}}[{rate_w}])))', **rng), "service"),
         ("Host CPU busy", "ratio", api(base, "query_range", query=f'1 - avg(rate(node_cpu_seconds_total{{job="node", mode="idle"}}[{rate_w}]))', **rng), None),
         ("Heap used ÷ max by instance", "ratio", api(base, "query_range", query=f'memory_usedHeap_bytes{{{SERVICES}}} / memory_maxHeap_bytes{{{SERVICES}}}', **rng), "instance"),
+        ("Search outbox backlog by instance", "entries", api(base, "query_range", query=f'posts_outbox_backlog{{{SERVICES}}}', **rng), "instance"),
     ]
     data["generated"] = end.strftime("%Y-%m-%d %H:%M:%S UTC")
     data["from"] = start.strftime("%Y-%m-%d %H:%M:%S UTC")
@@ -124,6 +128,9 @@ def markdown(d):
     out += ["", "## Search latency", "", "| backend | p50 | p95 | p99 |", "|---|---:|---:|---:|"]
     out += [f"| {b[0]} | {fmt_ms(d['search'][0.5].get(b))} | {fmt_ms(d['search'][0.95].get(b))} | {fmt_ms(d['search'][0.99].get(b))} |"
             for b in sorted(d["search"][0.5])]
+    out += ["", "## Search outbox", "", "Articles written but not yet in the search index (post-war's outbox), the most over the window.", "",
+            "| instance | max backlog | max age of the oldest entry |", "|---|---:|---:|"]
+    out += [f"| {k[0]} | {v:.0f} | {fmt_num(d['outbox_age'].get(k, 0.0), 1)} s |" for k, v in sorted(d["outbox"].items())]
     return "\n".join(out) + "\n"
 
 

@@ -38,6 +38,9 @@ class PerformanceReportIT {
                 "| comments | `/api/comments/counts` |", "## Saturation", "## Cache", "## Search latency");
         assertThat(md).containsPattern("\\| posts \\| `/api/posts` \\| \\d+ \\| [0-9.]+ \\| [0-9.]+ % \\| [0-9.]+ ms \\| [0-9.]+ ms \\| [0-9.]+ ms \\|");
         assertThat(md).containsPattern("Host CPU busy \\(average over the window\\): [0-9.]+ %");
+        // The search outbox of both post-war instances (a backlog of 0 is a value too).
+        assertThat(md).contains("## Search outbox").containsPattern("\\| posts-1 \\| \\d+ \\| [0-9.]+ s \\|")
+                .containsPattern("\\| posts-2 \\| \\d+ \\| [0-9.]+ s \\|");
         String html = Files.readString(OUT.resolve("performance-report.html"));
         assertThat(html).startsWith("<!DOCTYPE html>").contains("<svg", "<polyline", "<table>", "/api/posts");
         List<String> csv = Files.readAllLines(OUT.resolve("performance-report.csv"));

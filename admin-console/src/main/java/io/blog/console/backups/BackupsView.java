@@ -59,7 +59,7 @@ public class BackupsView extends VerticalLayout {
         Map<String, String> env = scripts.envSettings();
         add(new Paragraph("Retention: the newest backup of each of the last " + env.getOrDefault("BLOG_BACKUP_KEEP_DAILY", "7")
                 + " days and " + env.getOrDefault("BLOG_BACKUP_KEEP_WEEKLY", "4") + " weeks, always the newest verified one. Schedule: "
-                + scripts.installedSchedule().map(p -> "cron (" + p + "), " + env.getOrDefault("BLOG_BACKUP_SCHEDULE", "30 2 * * *"))
+                + scripts.installedSchedule().map(p -> "cron (" + p + "), " + schedule(env.getOrDefault("BLOG_BACKUP_SCHEDULE", "30 2 * * *")))
                         .orElse("not installed on this host (scripts/maintenance/install-backup-schedule.sh)") + "."));
         backUp.setId("back-up-now");
         backUp.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
@@ -171,5 +171,12 @@ public class BackupsView extends VerticalLayout {
         }
         JsonObject verification = v.asJsonObject();
         return (verification.getBoolean("verified", false) ? "yes, " : "FAILED, ") + verification.getString("at", "");
+    }
+
+    /** "30 2 * * *, next 2026-12-06 02:30 CET": cron runs it in the host's time zone, as the console's JVM sees it. */
+    private static String schedule(String expression) {
+        return expression + CronSchedule.parse(expression).flatMap(c -> c.next(java.time.ZonedDateTime.now()))
+                .map(t -> ", next " + t.format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm z")))
+                .orElse(" (not a cron schedule cron would run)");
     }
 }
