@@ -47,6 +47,9 @@ public class HealthMonitor {
     ConsoleSettings settings;
 
     @Inject
+    ComponentFacts facts;
+
+    @Inject
     @ConfigProperty(name = "blog.console.prometheus.url")
     Optional<String> prometheus;
 
@@ -88,6 +91,7 @@ public class HealthMonitor {
     }
 
     void sample() {
+        facts.refreshIfDue();
         List<ComponentHealth> now = new ArrayList<>();
         Map<String, List<Boolean>> seen = new LinkedHashMap<>();
         for (ConsoleSettings.Instance instance : settings.instances()) {
@@ -127,6 +131,9 @@ public class HealthMonitor {
             JsonObject health = Json.createReader(new StringReader(response.body())).readObject();
             health.getJsonArray("checks").stream().map(JsonValue::asJsonObject).filter(c -> c.containsKey("data"))
                     .forEach(c -> note(seen, c.getString("name"), c.getJsonObject("data")));
+            health.getJsonArray("checks").stream().map(JsonValue::asJsonObject)
+                    .filter(c -> "memory".equals(c.getString("name")) && c.containsKey("data"))
+                    .forEach(c -> facts.fromLiveness(instance.name(), c.getJsonObject("data")));
             String checks = health.getJsonArray("checks").stream().map(JsonValue::asJsonObject)
                     .map(c -> c.getString("name") + " " + c.getString("status") + data(c))
                     .collect(Collectors.joining("; "));

@@ -30,7 +30,7 @@ public class HealthView extends VerticalLayout {
     private Runnable unsubscribe;
 
     @Inject
-    public HealthView(HealthMonitor monitor) {
+    public HealthView(HealthMonitor monitor, ComponentFacts facts) {
         this.monitor = monitor;
         setSizeFull();
         summary.setId("health-summary");
@@ -44,6 +44,10 @@ public class HealthView extends VerticalLayout {
         }).setHeader("State").setWidth("10em").setFlexGrow(0);
         grid.addColumn(new ComponentRenderer<>(h -> new Html(strip(monitor.history(h.name()))))).setHeader("Last hour").setAutoWidth(true)
                 .setFlexGrow(0);
+        grid.addColumn(h -> facts.of(h.name()).map(ComponentFacts.Facts::version).orElse("–")).setHeader("Version")
+                .setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(h -> facts.of(h.name()).map(ComponentFacts.Facts::uptime).orElse("–")).setHeader("Up for")
+                .setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(ComponentHealth::detail).setHeader("Checks and data").setFlexGrow(1);
         grid.addColumn(h -> TIME.format(h.at())).setHeader("Checked (UTC)").setAutoWidth(true).setFlexGrow(0);
         grid.setSizeFull();
