@@ -83,6 +83,21 @@ class GatewayIT {
     }
 
     @Test
+    void locationHeadersPointAtThePublicAddressWithItsPort() {
+        Accounts.Account author = Accounts.register("location");
+        Client.Reply created = Client.newVisitor().send("POST", "/api/posts", author.token(),
+                "{\"title\":\"Where it lives\",\"body\":\"Body\",\"tags\":[],\"status\":\"PUBLISHED\"}");
+        assertThat(created.status()).isEqualTo(201);
+        assertThat(created.header("Location")).isEqualTo(Topology.gateway() + "/api/posts/" + created.json().get("slug"));
+        // A Host a client makes up does not end up in the answer.
+        Client liar = Client.newVisitor();
+        Client.Reply poisoned = liar.send(liar.request("/api/posts", author.token()).header("Content-Type", "application/json")
+                .header("X-Forwarded-Host", "evil.example").POST(java.net.http.HttpRequest.BodyPublishers.ofString(
+                        "{\"title\":\"Where it lives too\",\"body\":\"Body\",\"tags\":[],\"status\":\"PUBLISHED\"}")));
+        assertThat(poisoned.header("Location")).startsWith(Topology.gateway() + "/api/posts/");
+    }
+
+    @Test
     void problemJsonCarriesTheSameRequestIdAsTheHeader() {
         Client.Reply reply = visitor.get("/api/nothing-here");
         assertThat(reply.status()).isEqualTo(404);

@@ -41,6 +41,29 @@ class RateLimitIT {
     }
 
     @Test
+    void theSignInLimitHoldsHoweverThePathIsSpelled() {
+        Client guesser = Client.newVisitor();
+        String body = "{\"login\":\"" + Accounts.uniqueName("nobody") + "\",\"password\":\"wrong-password-123\"}";
+        // A ";matrix" suffix, which JAX-RS would ignore, never reaches a service.
+        Client.Reply matrix = guesser.send("POST", "/api/users/login;x", null, body);
+        assertThat(matrix.status()).isEqualTo(404);
+        assertThat(matrix.header("Content-Type")).isEqualTo("application/problem+json");
+        // Trailing slashes (merged or not) are the same route, so the same budget: burst of 10, then 429.
+        List<Integer> statuses = new ArrayList<>();
+        Client.Reply limited = null;
+        for (int i = 0; i < 15 && limited == null; i++) {
+            Client.Reply reply = guesser.send("POST", i % 2 == 0 ? "/api/users/login/" : "/api/users/login//", null,
+                    "{\"login\":\"" + Accounts.uniqueName("nobody") + "\",\"password\":\"wrong-password-123\"}");
+            statuses.add(reply.status());
+            if (reply.status() == 429) {
+                limited = reply;
+            }
+        }
+        assertThat(statuses).as("statuses %s", statuses).hasSize(12).startsWith(401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 401);
+        assertGatewayLimit(limited, "6");
+    }
+
+    @Test
     void generalApiRequestsAreLimitedPerAddress() throws Exception {
         Client crawler = Client.newVisitor();
         List<Integer> statuses = new ArrayList<>();
