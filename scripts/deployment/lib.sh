@@ -10,6 +10,10 @@ export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
 BLOG_ENV_FILE=${BLOG_ENV_FILE:-$DEPLOY_ROOT/scripts/deployment/.env.production}
 load_env() {
   [[ -f $BLOG_ENV_FILE ]] || die "no env file at $BLOG_ENV_FILE (copy scripts/deployment/.env.production.example and fill in the secrets, or set BLOG_ENV_FILE)"
+  # It holds every secret: readable by its owner only, or nothing starts.
+  local mode
+  mode=$(stat -L -c %a "$BLOG_ENV_FILE")
+  (( (8#$mode & 8#077) == 0 )) || die "$BLOG_ENV_FILE holds secrets but its mode is $mode: run chmod 600 $BLOG_ENV_FILE"
   local line key value
   declare -A from_file=()
   while IFS= read -r line || [[ -n $line ]]; do

@@ -6,7 +6,7 @@
 #   monitoring tier (Prometheus, Alertmanager, exporters: scripts/deployment/monitoring.sh).
 #
 #   ./mvnw package -DskipTests                  # once: builds the WARs and unpacks Liberty
-#   cp scripts/deployment/.env.production.example scripts/deployment/.env.production  # fill in secrets
+#   install -m 600 scripts/deployment/.env.production.example scripts/deployment/.env.production  # fill in secrets
 #   scripts/deployment/start-production.sh
 #
 # Each tier is started, then waited for until healthy; the first that does not come up stops the

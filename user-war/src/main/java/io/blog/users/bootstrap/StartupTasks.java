@@ -1,10 +1,12 @@
 package io.blog.users.bootstrap;
 
 import io.blog.common.migration.SchemaMigrations;
+import io.blog.common.problem.Problem;
 import io.blog.common.problem.ProblemException;
 import io.blog.common.security.Roles;
 import io.blog.users.account.AccountRepository;
 import io.blog.users.account.AccountService;
+import io.blog.users.password.PasswordPolicy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
@@ -35,6 +37,9 @@ public class StartupTasks {
     AccountRepository accounts;
 
     @Inject
+    PasswordPolicy passwordPolicy;
+
+    @Inject
     @ConfigProperty(name = "blog.admin.username")
     Optional<String> adminUsername;
 
@@ -56,13 +61,28 @@ public class StartupTasks {
             LOG.info("No BLOG_ADMIN_USERNAME/EMAIL/PASSWORD configured; no administrator created at start.");
             return;
         }
-        String username = adminUsername.get().trim().toLowerCase(Locale.ROOT);
+        createAdministrator(adminUsername.get().trim().toLowerCase(Locale.ROOT), adminEmail.get().trim().toLowerCase(Locale.ROOT),
+                adminPassword.get());
+    }
+
+    /**
+     * Creates the administrator unless the account exists. The most powerful account gets no weaker
+     * password than anyone else: a refused password stops the application's start and says why,
+     * where a silently skipped administrator would be found much later.
+     */
+    public void createAdministrator(String username, String email, String password) {
         if (accounts.findByUsernameForUpdate(username).isPresent()) {
             return;
         }
         try {
-            accountService.create(username, adminEmail.get().trim().toLowerCase(Locale.ROOT), adminPassword.get(),
-                    username, Set.of(Roles.ADMIN, Roles.EDITOR, Roles.AUTHOR));
+            passwordPolicy.check("BLOG_ADMIN_PASSWORD", password, username);
+        } catch (ProblemException e) {
+            String why = e.errors().stream().map(Problem.FieldError::message).findFirst().orElse(e.getMessage());
+            throw new IllegalStateException("BLOG_ADMIN_PASSWORD " + why + "; the first administrator '" + username
+                    + "' was not created");
+        }
+        try {
+            accountService.create(username, email, password, username, Set.of(Roles.ADMIN, Roles.EDITOR, Roles.AUTHOR));
             LOG.info("Created the first administrator '" + username + "'.");
         } catch (ProblemException e) {
             // Another instance created it at the same moment.

@@ -14,6 +14,7 @@ import io.blog.common.security.TokenRevocations;
 import io.blog.users.account.Account;
 import io.blog.users.account.AccountRepository;
 import io.blog.users.account.AccountService;
+import io.blog.users.bootstrap.StartupTasks;
 import io.blog.users.password.PasswordHasher;
 import io.blog.users.session.SessionRequests;
 import io.blog.users.session.SessionService;
@@ -116,5 +117,22 @@ class ServicesInContainerIT {
         assertThat(bean(TokenRevocations.class).isTokenRevoked(jti)).isTrue();
         assertThat(bean(TokenRevocations.class).isTokenRevoked(UUID.randomUUID().toString())).isFalse();
         assertThat(bean(KeyValueStore.class).describe()).startsWith("redis ");
+    }
+
+    @Test
+    void theFirstAdministratorsPasswordMustPassThePolicy() throws Exception {
+        String username = "firstadmin" + UUID.randomUUID().toString().substring(0, 8);
+        UserTransaction transaction = bean(UserTransaction.class);
+        transaction.begin();
+        try {
+            assertThatThrownBy(() -> bean(StartupTasks.class).createAdministrator(username, username + "@example.test", username + "-passphrase"))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessage("BLOG_ADMIN_PASSWORD must not contain the username; the first administrator '" + username + "' was not created");
+            assertThatThrownBy(() -> bean(StartupTasks.class).createAdministrator(username, username + "@example.test", "short"))
+                    .hasMessageContaining("at least 10 characters");
+        } finally {
+            transaction.rollback();
+        }
+        assertThat(bean(AccountRepository.class).findByUsername(username)).isEmpty();
     }
 }
