@@ -20,4 +20,13 @@ public final class CurrentUser {
     public static JsonWebToken require(SecurityContext context) {
         return token(context).orElseThrow(() -> ProblemException.unauthorized("Sign in first."));
     }
+
+    /** The sign-in a token belongs to: its {@code sid} claim (user-war puts one in every access token). */
+    public static String sessionId(JsonWebToken token) {
+        Object sid = token.getClaim("sid");
+        if (sid instanceof jakarta.json.JsonString json) {
+            return json.getString();
+        }
+        return sid == null ? null : sid.toString();
+    }
 }

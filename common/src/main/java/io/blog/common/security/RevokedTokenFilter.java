@@ -48,7 +48,7 @@ public class RevokedTokenFilter implements ContainerRequestFilter {
         }
         boolean revoked;
         try {
-            revoked = revocations.isTokenRevoked(token.getTokenID()) || revocations.isSubjectDisabled(token.getSubject());
+            revoked = revocations.isRevoked(token.getTokenID(), CurrentUser.sessionId(token), token.getSubject(), token.getIssuedAtTime());
         } catch (KeyValueStoreException e) {
             LOG.warning("Token revocation check skipped, store unavailable: " + e.getMessage());
             caller.signedIn(token.getName());

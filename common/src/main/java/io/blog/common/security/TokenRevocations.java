@@ -7,11 +7,17 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Instant;
+import java.util.Optional;
 
 /**
- * Access tokens are self-contained, so revoking one early needs shared state: a denylist of token
- * ids and a list of disabled users, both kept only as long as a token could still be valid.
- * <p>
+ * Access tokens are self-contained, so revoking them early needs shared state, kept only as long
+ * as a token could still be accepted (its expiry plus the verifier's clock skew allowance):
+ * <ul>
+ * <li>single tokens, by id ({@code jti});</li>
+ * <li>whole sessions, by the {@code sid} claim every access token of a sign-in carries (logout,
+ * a refresh token presented twice);</li>
+ * <li>everything a user was issued until a moment (a role change, disabling, a password change).</li>
+ * </ul>
  * While Redis does not answer: a revocation is kept by {@link PendingWrites} and written as soon
  * as Redis answers again (never lost while the instance runs), and the instance that made it
  * enforces it at once. A check that cannot ask Redis throws; the caller decides (see
@@ -30,26 +36,56 @@ public class TokenRevocations {
     @ConfigProperty(name = "blog.jwt.max-lifetime-seconds", defaultValue = "900")
     long maxTokenLifetimeSeconds;
 
+    /** MicroProfile JWT accepts a token this long after its expiry; a revocation must outlive that. */
+    @Inject
+    @ConfigProperty(name = "mp.jwt.verify.clock.skew", defaultValue = "60")
+    long clockSkewSeconds;
+
     public void revokeToken(String jti, Instant expiresAt) {
-        if (expiresAt.isAfter(Instant.now())) {
-            pendingWrites.set(tokenKey(jti), "1", expiresAt.plusSeconds(5));
+        Instant until = expiresAt.plusSeconds(clockSkewSeconds + 5);
+        if (until.isAfter(Instant.now())) {
+            pendingWrites.set(tokenKey(jti), "1", until);
         }
     }
 
-    public boolean isTokenRevoked(String jti) {
-        return jti != null && isSet(tokenKey(jti));
+    /** Every access token of one sign-in (its {@code sid}), issued so far or later. */
+    public void revokeSession(String sessionId) {
+        pendingWrites.set(sessionKey(sessionId), "1", longestValidity());
     }
 
-    public void disableSubject(String subject) {
-        pendingWrites.set(subjectKey(subject), "1", Instant.now().plusSeconds(maxTokenLifetimeSeconds + 5));
+    /**
+     * Every access token issued to the subject up to now, including this second: a token issued
+     * later (after signing in again) is accepted.
+     */
+    public void revokeIssuedUntilNow(String subject) {
+        pendingWrites.set(issuedUntilKey(subject), Long.toString(Instant.now().getEpochSecond()), longestValidity());
     }
 
-    public void enableSubject(String subject) {
-        pendingWrites.delete(subjectKey(subject));
+    /**
+     * The last second whose tokens the subject had revoked, if that is still in force: a token
+     * issued within it would look revoked ({@code iat} counts whole seconds), so the issuer dates
+     * new ones after it.
+     */
+    public Optional<Long> revokedUntil(String subject) {
+        return value(issuedUntilKey(subject)).map(Long::parseLong);
     }
 
-    public boolean isSubjectDisabled(String subject) {
-        return subject != null && isSet(subjectKey(subject));
+    /** Whether any of the revocations above covers this token. */
+    public boolean isRevoked(String jti, String sessionId, String subject, long issuedAtEpochSecond) {
+        if (jti != null && isSet(tokenKey(jti))) {
+            return true;
+        }
+        if (sessionId != null && isSet(sessionKey(sessionId))) {
+            return true;
+        }
+        if (subject == null) {
+            return false;
+        }
+        return revokedUntil(subject).map(until -> issuedAtEpochSecond <= until).orElse(false);
+    }
+
+    private Instant longestValidity() {
+        return Instant.now().plusSeconds(maxTokenLifetimeSeconds + clockSkewSeconds + 5);
     }
 
     /** What this instance still has to write wins over what Redis says (or cannot say). */
@@ -59,11 +95,21 @@ public class TokenRevocations {
                 .orElseGet(() -> store.exists(key));
     }
 
+    private Optional<String> value(String key) {
+        return pendingWrites.pendingFor(key)
+                .map(write -> write.value())
+                .orElseGet(() -> store.get(key));
+    }
+
     private static String tokenKey(String jti) {
         return "blog:jwt:denied:" + jti;
     }
 
-    private static String subjectKey(String subject) {
-        return "blog:jwt:disabled-sub:" + subject;
+    private static String sessionKey(String sessionId) {
+        return "blog:jwt:denied-sid:" + sessionId;
+    }
+
+    private static String issuedUntilKey(String subject) {
+        return "blog:jwt:revoked-until:" + subject;
     }
 }

@@ -9,7 +9,6 @@ import io.blog.common.problem.ProblemException;
 import io.blog.common.ratelimit.RateLimit;
 import io.blog.common.ratelimit.RateLimiter;
 import io.blog.common.security.Roles;
-import io.blog.common.security.TokenRevocations;
 import io.blog.users.account.AccountViews.AccountView;
 import io.blog.users.account.AccountViews.PublicProfile;
 import io.blog.users.password.PasswordHasher;
@@ -48,8 +47,6 @@ public class AccountService {
     @Inject
     RateLimiter rateLimiter;
 
-    @Inject
-    TokenRevocations revocations;
 
     @Inject
     SessionRevocation sessions;
@@ -194,8 +191,13 @@ public class AccountService {
         if (account.getId().equals(actingAccountId) && !wanted.contains(Roles.ADMIN)) {
             throw ProblemException.conflict("Administrators cannot remove their own ADMIN role.");
         }
+        boolean changed = !wanted.equals(Set.copyOf(account.getRoles()));
         account.changeRoles(wanted, Timestamps.now());
         flushOrConflict();
+        if (changed) {
+            // Tokens carry their roles: every one issued with the old roles goes, and the user signs in again.
+            sessions.revokeAll(account.getId());
+        }
         return AccountView.of(account);
     }
 
@@ -210,10 +212,7 @@ public class AccountService {
         account.changeStatus(status, Timestamps.now());
         flushOrConflict();
         if (status == AccountStatus.DISABLED) {
-            sessions.revokeAllExcept(account.getId(), null);
-            revocations.disableSubject(account.getId());
-        } else {
-            revocations.enableSubject(account.getId());
+            sessions.revokeAll(account.getId());
         }
         return AccountView.of(account);
     }

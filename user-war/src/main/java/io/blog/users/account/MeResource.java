@@ -46,7 +46,7 @@ public class MeResource {
     @Path("password")
     public Response changePassword(@Valid @NotNull(message = "a JSON body is required") AccountRequests.PasswordChange change) {
         JsonWebToken token = CurrentUser.require(security);
-        service.changePassword(token.getSubject(), token.getClaim("sid"), change);
+        service.changePassword(token.getSubject(), CurrentUser.sessionId(token), change);
         return Response.noContent().build();
     }
 }

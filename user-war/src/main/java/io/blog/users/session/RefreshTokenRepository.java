@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /** Refresh tokens live on the primary only: every use is a write. */
@@ -29,6 +30,14 @@ public class RefreshTokenRepository {
                 .createQuery("UPDATE RefreshToken t SET t.revokedAt = :now WHERE t.familyId = :f AND t.revokedAt IS NULL")
                 .setParameter("now", now).setParameter("f", familyId)
                 .executeUpdate();
+    }
+
+    /** The sessions (token families) of an account that still have a refresh token not revoked. */
+    public List<String> liveFamilies(String accountId) {
+        return routing.forWrite()
+                .createQuery("SELECT DISTINCT t.familyId FROM RefreshToken t WHERE t.accountId = :a AND t.revokedAt IS NULL", String.class)
+                .setParameter("a", accountId)
+                .getResultList();
     }
 
     public int revokeAccountExceptFamily(String accountId, String keptFamilyId, Instant now) {

@@ -58,8 +58,8 @@ public class SessionResource {
     @RolesAllowed({Roles.READER, Roles.AUTHOR, Roles.EDITOR, Roles.ADMIN})
     public Response logout(@Valid SessionRequests.Logout request) {
         JsonWebToken token = CurrentUser.require(security);
-        sessions.logout(token.getSubject(), token.getTokenID(), Instant.ofEpochSecond(token.getExpirationTime()),
-                request == null ? null : request.refreshToken());
+        sessions.logout(token.getSubject(), CurrentUser.sessionId(token), token.getTokenID(),
+                Instant.ofEpochSecond(token.getExpirationTime()), request == null ? null : request.refreshToken());
         return Response.noContent().build();
     }
 

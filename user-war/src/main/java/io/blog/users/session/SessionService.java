@@ -134,6 +134,8 @@ public class SessionService {
                 .orElseThrow(() -> ProblemException.unauthorized("The refresh token is not valid."));
         if (token.isUsed() && !token.isRevoked()) {
             refreshTokens.revokeFamily(token.getFamilyId(), now);
+            // Whoever holds the stolen copy may also hold the session's access tokens.
+            revocations.revokeSession(token.getFamilyId());
             throw ProblemException.unauthorized("The refresh token was already used; the session has been ended.");
         }
         if (token.isRevoked() || token.isExpired(now)) {
@@ -147,13 +149,24 @@ public class SessionService {
         return issuePair(account, token.getFamilyId());
     }
 
-    /** Ends the session of the given refresh token (if it is the caller's) and denylists the access token. */
+    /**
+     * Ends the caller's session: every access token issued in it (not just the one presented), its
+     * refresh tokens, and the session of a refresh token presented with it if that is the caller's too.
+     */
     @Transactional
-    public void logout(String accountId, String accessTokenId, Instant accessTokenExpiry, String presentedRefreshToken) {
+    public void logout(String accountId, String sessionId, String accessTokenId, Instant accessTokenExpiry,
+                       String presentedRefreshToken) {
         if (presentedRefreshToken != null && !presentedRefreshToken.isBlank()) {
             refreshTokens.findForUpdate(hash(presentedRefreshToken))
                     .filter(t -> t.getAccountId().equals(accountId))
-                    .ifPresent(t -> refreshTokens.revokeFamily(t.getFamilyId(), Timestamps.now()));
+                    .ifPresent(t -> {
+                        refreshTokens.revokeFamily(t.getFamilyId(), Timestamps.now());
+                        revocations.revokeSession(t.getFamilyId());
+                    });
+        }
+        if (sessionId != null) {
+            refreshTokens.revokeFamily(sessionId, Timestamps.now());
+            revocations.revokeSession(sessionId);
         }
         revocations.revokeToken(accessTokenId, accessTokenExpiry);
     }

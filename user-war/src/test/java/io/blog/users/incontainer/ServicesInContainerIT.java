@@ -114,8 +114,9 @@ class ServicesInContainerIT {
         String jti = UUID.randomUUID().toString();
         bean(TokenRevocations.class).revokeToken(jti, Instant.now().plusSeconds(60));
 
-        assertThat(bean(TokenRevocations.class).isTokenRevoked(jti)).isTrue();
-        assertThat(bean(TokenRevocations.class).isTokenRevoked(UUID.randomUUID().toString())).isFalse();
+        long now = Instant.now().getEpochSecond();
+        assertThat(bean(TokenRevocations.class).isRevoked(jti, null, null, now)).isTrue();
+        assertThat(bean(TokenRevocations.class).isRevoked(UUID.randomUUID().toString(), null, null, now)).isFalse();
         assertThat(bean(KeyValueStore.class).describe()).startsWith("redis ");
     }
 

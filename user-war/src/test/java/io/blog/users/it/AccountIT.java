@@ -73,6 +73,9 @@ class AccountIT {
         assertThat(Api.login(first.username(), first.password(), null).status()).isEqualTo(401);
         assertThat(Api.login(first.username(), newPassword, null).status()).isEqualTo(200);
         assertThat(Api.post("/refresh", Map.of("refreshToken", second.refreshToken()), null).status()).isEqualTo(401);
+        // The other session's access token ends with it (its sid is revoked); this one's goes on.
+        assertThat(Api.get("/me", second.accessToken()).status()).isEqualTo(401);
+        assertThat(Api.get("/me", first.accessToken()).status()).isEqualTo(200);
         assertThat(Api.post("/refresh", Map.of("refreshToken", first.refreshToken()), null).status()).isEqualTo(200);
     }
 

@@ -70,6 +70,32 @@ class AdminIT {
     }
 
     @Test
+    void aRoleChangeEndsTheTokensThatCarryTheOldRoles() {
+        Api.Session admin = Api.admin();
+        Api.Session deputy = Api.newSession("deputy");
+        assertThat(Api.call("PUT", Api.BASE + "/" + deputy.username() + "/roles", Map.of("roles", List.of("ADMIN", "AUTHOR")),
+                admin.accessToken(), null).status()).isEqualTo(200);
+        Api.Session asAdmin = Api.signIn(deputy.username(), deputy.email(), deputy.password());
+        assertThat(Api.get("?q=" + deputy.username(), asAdmin.accessToken()).status()).isEqualTo(200);
+
+        Reply demoted = Api.call("PUT", Api.BASE + "/" + deputy.username() + "/roles", Map.of("roles", List.of("AUTHOR")),
+                admin.accessToken(), null);
+
+        assertThat(demoted.status()).isEqualTo(200);
+        // The token that still says ADMIN is refused at once, so it cannot restore its own role.
+        assertThat(Api.get("?q=" + deputy.username(), asAdmin.accessToken()).status()).isEqualTo(401);
+        assertThat(Api.call("PUT", Api.BASE + "/" + deputy.username() + "/roles", Map.of("roles", List.of("ADMIN")),
+                asAdmin.accessToken(), null).status()).isEqualTo(401);
+        assertThat(Api.get("/me", deputy.accessToken()).status()).isEqualTo(401);
+        assertThat(Api.post("/refresh", Map.of("refreshToken", asAdmin.refreshToken()), null).status()).isEqualTo(401);
+        // Signing in again, even within the same second, gives a working token with the new roles.
+        Api.Session again = Api.signIn(deputy.username(), deputy.email(), deputy.password());
+        assertThat(Api.get("/me", again.accessToken()).status()).isEqualTo(200);
+        assertThat(Tokens.claims(again.accessToken()).get("groups")).asList().containsExactly("AUTHOR");
+        assertThat(Api.get("?q=" + deputy.username(), again.accessToken()).status()).isEqualTo(403);
+    }
+
+    @Test
     void aDisabledUserCannotSignInAndTheirTokensStopWorking() {
         Api.Session admin = Api.admin();
         Api.Session user = Api.newSession("disable");
@@ -87,7 +113,10 @@ class AdminIT {
         Reply enabled = Api.call("PUT", Api.BASE + "/" + user.username() + "/status",
                 Map.of("status", "ACTIVE"), admin.accessToken(), null);
         assertThat(enabled.status()).isEqualTo(200);
-        assertThat(Api.login(user.username(), user.password(), null).status()).isEqualTo(200);
+        // Enabling again does not bring the old tokens back; a new sign-in works at once.
+        assertThat(Api.get("/me", user.accessToken()).status()).isEqualTo(401);
+        Api.Session back = Api.signIn(user.username(), user.email(), user.password());
+        assertThat(Api.get("/me", back.accessToken()).status()).isEqualTo(200);
     }
 
     @Test

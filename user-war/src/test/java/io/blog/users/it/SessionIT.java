@@ -114,6 +114,37 @@ class SessionIT {
     }
 
     @Test
+    void logoutEndsEveryAccessTokenOfTheSession() {
+        Api.Session session = Api.newSession("logoutall");
+        Reply refreshed = Api.post("/refresh", Map.of("refreshToken", session.refreshToken()), null);
+        String second = (String) refreshed.json().get("accessToken");
+        assertThat(Tokens.claims(second).get("sid")).isEqualTo(Tokens.claims(session.accessToken()).get("sid"));
+
+        // Logout with the newer token and no refresh token: the older one of the same sign-in goes too.
+        assertThat(Api.post("/logout", Map.of(), second).status()).isEqualTo(204);
+        assertThat(Api.get("/me", second).status()).isEqualTo(401);
+        assertThat(Api.get("/me", session.accessToken()).status()).isEqualTo(401);
+        assertThat(Api.post("/refresh", Map.of("refreshToken", (String) refreshed.json().get("refreshToken")), null).status())
+                .isEqualTo(401);
+        // Another sign-in of the same account is not touched.
+        Api.Session other = Api.signIn(session.username(), session.email(), session.password());
+        assertThat(Api.get("/me", other.accessToken()).status()).isEqualTo(200);
+    }
+
+    @Test
+    void aRefreshTokenPresentedTwiceEndsTheSessionsAccessTokens() {
+        Api.Session session = Api.newSession("stolen");
+        Reply rotated = Api.post("/refresh", Map.of("refreshToken", session.refreshToken()), null);
+        String current = (String) rotated.json().get("accessToken");
+        assertThat(Api.get("/me", current).status()).isEqualTo(200);
+
+        assertThat(Api.post("/refresh", Map.of("refreshToken", session.refreshToken()), null).status()).isEqualTo(401);
+
+        assertThat(Api.get("/me", current).status()).as("the thief's access token").isEqualTo(401);
+        assertThat(Api.get("/me", session.accessToken()).status()).isEqualTo(401);
+    }
+
+    @Test
     void logoutNeedsAToken() {
         Reply reply = Api.post("/logout", Map.of(), null);
         assertThat(reply.status()).isEqualTo(401);
