@@ -54,15 +54,11 @@ public class ArticleRepository {
                 .map(old -> em.find(Article.class, old.getArticleId()));
     }
 
-    /** The current slug of an article that used to be reachable under {@code oldSlug}. */
-    public Optional<String> findCurrentSlugFor(String oldSlug) {
+    /** The article that used to be reachable under {@code oldSlug}. */
+    public Optional<Article> findByOldSlug(String oldSlug) {
         EntityManager em = routing.forRead();
         OldSlug old = em.find(OldSlug.class, oldSlug);
-        if (old == null) {
-            return Optional.empty();
-        }
-        Article article = em.find(Article.class, old.getArticleId());
-        return article == null ? Optional.empty() : Optional.of(article.getSlug());
+        return old == null ? Optional.empty() : Optional.ofNullable(em.find(Article.class, old.getArticleId()));
     }
 
     public boolean slugTaken(String slug) {

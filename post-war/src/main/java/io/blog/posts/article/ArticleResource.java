@@ -107,7 +107,7 @@ public class ArticleResource {
         return service.find(slug, caller)
                 .map(view -> conditional(etag(view), view, "PUBLISHED".equals(view.status()) && !caller.signedIn()
                         ? publicCache(30) : privateNoStore()))
-                .orElseGet(() -> service.currentSlugFor(slug)
+                .orElseGet(() -> service.currentSlugFor(slug, caller)
                         .map(current -> Response.status(Response.Status.MOVED_PERMANENTLY)
                                 .location(uriInfo.getBaseUriBuilder().path(current).build()).build())
                         .orElseThrow(() -> ProblemException.notFound("No article '" + slug + "'.")));

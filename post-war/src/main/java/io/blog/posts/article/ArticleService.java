@@ -203,9 +203,12 @@ public class ArticleService {
         return found.map(view -> countView(view, caller));
     }
 
-    /** Where an old slug moved to, for a 301. */
-    public Optional<String> currentSlugFor(String oldSlug) {
-        return articles.findCurrentSlugFor(oldSlug);
+    /**
+     * Where an old slug moved to, for a 301 — only for someone who may see the article there: the
+     * new slug of a draft or deleted article is as private as the article.
+     */
+    public Optional<String> currentSlugFor(String oldSlug, Caller caller) {
+        return articles.findByOldSlug(oldSlug).filter(caller::maySee).map(Article::getSlug);
     }
 
     public CursorPage<ArticleSummary> list(String tag, String author, Integer limit, String cursor) {

@@ -151,6 +151,27 @@ class ArticleIT {
     }
 
     @Test
+    void anOldSlugDoesNotLeakTheNewSlugOfAHiddenArticle() {
+        User author = Api.author("hider");
+        String unique = Api.unique("h").toLowerCase();
+        String oldSlug = (String) Api.create(author, "Visible name " + unique, "b", "PUBLISHED", List.of()).get("slug");
+        // Renamed and taken back to draft: the new name is the author's secret.
+        Reply hidden = Api.put("/" + oldSlug, Api.article("Secret name " + unique, "b", "DRAFT", List.of()), author.token(), "1");
+        assertThat(hidden.status()).isEqualTo(200);
+        String newSlug = (String) hidden.json().get("slug");
+        assertThat(newSlug).startsWith("secret-name");
+
+        Reply anonymous = Api.get("/" + oldSlug, null);
+        assertThat(anonymous.status()).isEqualTo(404);
+        assertThat(anonymous.body()).doesNotContain(newSlug);
+        assertThat(Api.get("/" + oldSlug, Api.author("stranger").token()).status()).isEqualTo(404);
+        // Its author still follows the old link.
+        Reply own = Api.get("/" + oldSlug, author.token());
+        assertThat(own.status()).isEqualTo(301);
+        assertThat(own.header("Location")).endsWith("/api/posts/" + newSlug);
+    }
+
+    @Test
     void renamingKeepsTheOldSlugAsAPermanentRedirect() {
         User author = Api.author("renamer");
         String unique = Api.unique("n").toLowerCase();
