@@ -214,11 +214,20 @@ public class CommentService {
         });
     }
 
-    /** The comment a reply answers: on the same article, and one the replier can see. */
+    /**
+     * The comment a reply answers: on the same article, and one the replier can see. A comment
+     * still in moderation (or removed) takes no replies from those who cannot see it, the article's
+     * author included: a reply would hang under a comment readers may never see.
+     */
     private Comment replyTarget(String parentId, PublishedArticle article, Caller caller) {
-        return comments.findById(parentId)
-                .filter(p -> p.getPostSlug().equals(article.slug()) && caller.maySee(p))
+        Comment parent = comments.findById(parentId)
+                .filter(p -> p.getPostSlug().equals(article.slug()))
                 .orElseThrow(() -> ProblemException.invalidField("parentId", "must be a comment on the same article"));
+        if (!caller.maySee(parent)) {
+            throw ProblemException.conflict("That comment is awaiting moderation or was removed: "
+                    + "it can be answered once a moderator approves it.");
+        }
+        return parent;
     }
 
     private AuthorProfile profileOf(String username) {

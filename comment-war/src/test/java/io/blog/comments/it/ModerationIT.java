@@ -16,6 +16,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ModerationIT {
 
     @Test
+    void aPendingCommentTakesNoRepliesFromThoseWhoCannotSeeIt() {
+        User writer = Api.author("pendwriter");
+        User newcomer = Api.author("pendnew");
+        String post = Api.publishedArticle(writer);
+        Map<String, Object> pending = Api.commented(newcomer, post, null, "waiting for a moderator");
+        assertThat(pending).containsEntry("status", "PENDING");
+
+        // The article's author cannot see it yet: a clear 409, not "must be a comment on the same article".
+        Reply byAuthor = Api.comment(writer, post, Api.id(pending), "thanks!");
+        assertThat(byAuthor.status()).as("%s", byAuthor).isEqualTo(409);
+        assertThat(byAuthor.header("Content-Type")).startsWith("application/problem+json");
+        assertThat((String) byAuthor.json().get("detail")).contains("awaiting moderation");
+        // Its own author and the moderators may answer it.
+        assertThat(Api.comment(newcomer, post, Api.id(pending), "a follow-up of mine").status()).isEqualTo(201);
+        assertThat(Api.comment(Api.editor("pended"), post, Api.id(pending), "noted").status()).isEqualTo(201);
+    }
+
+    @Test
     void newUsersWaitEditorsAndAdministratorsDoNotAndOneApprovalEarnsTrust() {
         User writer = Api.author("polwriter");
         User newcomer = Api.author("polnew");
