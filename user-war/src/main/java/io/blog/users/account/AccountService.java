@@ -66,7 +66,16 @@ public class AccountService {
     @ConfigProperty(name = "blog.registration.limit-window-seconds", defaultValue = "3600")
     long registrationWindowSeconds;
 
+    @Inject
+    @ConfigProperty(name = "blog.password-change.limit-per-account", defaultValue = "5")
+    int passwordChecksPerAccount;
+
+    @Inject
+    @ConfigProperty(name = "blog.password-change.limit-window-seconds", defaultValue = "900")
+    long passwordCheckWindowSeconds;
+
     private RateLimit registrationLimit;
+    private RateLimit passwordCheckLimit;
 
     @PostConstruct
     void init() {
@@ -74,6 +83,8 @@ public class AccountService {
             throw new IllegalStateException("blog.registration.default-role must be one of " + Roles.ALL);
         }
         registrationLimit = new RateLimit("registration-ip", registrationsPerIp, Duration.ofSeconds(registrationWindowSeconds));
+        passwordCheckLimit = new RateLimit("password-change-account", passwordChecksPerAccount,
+                Duration.ofSeconds(passwordCheckWindowSeconds));
     }
 
     @Transactional
@@ -162,9 +173,14 @@ public class AccountService {
     @WritesToPrimary
     public void changePassword(String accountId, String currentSessionId, AccountRequests.PasswordChange change) {
         Account account = requireForUpdate(accountId);
+        // Every check of the current password is counted before it runs (atomically, so parallel
+        // guesses cannot slip through): a stolen access token is no oracle for the password, nor
+        // a way to keep the hasher busy. A right password clears the count.
+        rateLimiter.acquire(passwordCheckLimit, accountId);
         if (!hasher.matches(change.currentPassword(), account.getPasswordHash())) {
             throw ProblemException.invalidField("currentPassword", "is not correct");
         }
+        rateLimiter.reset(passwordCheckLimit, accountId);
         passwordPolicy.check("newPassword", change.newPassword(), account.getUsername());
         account.changePasswordHash(hasher.hash(change.newPassword()), Timestamps.now());
         sessions.revokeAllExcept(accountId, currentSessionId);

@@ -38,12 +38,23 @@ public class PasswordHasher {
     @PostConstruct
     void init() {
         encoder = new Argon2PasswordEncoder(16, 32, 1, memoryKib, iterations);
-        // Each Argon2 run holds memoryKib of heap and a full core; more at once than cores only
-        // adds memory pressure, so extra requests queue here instead (0 = twice the core count).
-        permits = new Semaphore(maxConcurrentHashes > 0 ? maxConcurrentHashes : 2 * Runtime.getRuntime().availableProcessors(), true);
+        permits = new Semaphore(concurrency(maxConcurrentHashes, Runtime.getRuntime().availableProcessors(),
+                Runtime.getRuntime().maxMemory(), memoryKib), true);
         byte[] random = new byte[24];
         new SecureRandom().nextBytes(random);
         decoyHash = encoder.encode(HexFormat.of().formatHex(random));
+    }
+
+    /**
+     * How many hashes may run at once. Each Argon2 run holds {@code memoryKib} of heap and a full
+     * core: more at once than cores only adds memory pressure, and together they must leave half
+     * the heap to everything else whatever the core count (a 64-core host must not run 128 of
+     * them in a 384 MiB heap). Extra requests queue. A configured number (> 0) is capped the same way.
+     */
+    static int concurrency(int configured, int cores, long maxHeapBytes, int memoryKib) {
+        int wanted = configured > 0 ? configured : 2 * cores;
+        long fitting = maxHeapBytes / 2 / (memoryKib * 1024L);
+        return (int) Math.max(1, Math.min(wanted, fitting));
     }
 
     public String hash(String password) {

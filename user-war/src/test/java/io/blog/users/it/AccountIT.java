@@ -80,6 +80,31 @@ class AccountIT {
     }
 
     @Test
+    void guessingTheCurrentPasswordIsLimited() throws Exception {
+        Api.Session victim = Api.newSession("pwguess");
+        // Parallel guesses with a stolen token: at most five reach the hasher, the rest are 429.
+        java.util.List<java.util.concurrent.Future<Reply>> guesses = new java.util.ArrayList<>();
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(8)) {
+            for (int i = 0; i < 8; i++) {
+                int n = i;
+                guesses.add(pool.submit(() -> Api.call("PUT", Api.BASE + "/me/password",
+                        Map.of("currentPassword", "guess-number-" + n, "newPassword", "Stolen-Token-Pass-99"), victim.accessToken(), null)));
+            }
+        }
+        java.util.List<Integer> statuses = new java.util.ArrayList<>();
+        for (var guess : guesses) {
+            statuses.add(guess.get().status());
+        }
+        assertThat(statuses).as("%s", statuses).filteredOn(s -> s == 400).hasSize(5);
+        assertThat(statuses).filteredOn(s -> s == 429).hasSize(3);
+        // While limited, even the right password waits: the limit is on checks, not on failures.
+        Reply limited = Api.call("PUT", Api.BASE + "/me/password",
+                Map.of("currentPassword", victim.password(), "newPassword", "Another-Strong-Pass-78"), victim.accessToken(), null);
+        assertThat(limited.status()).isEqualTo(429);
+        assertThat(limited.header("Retry-After")).isNotBlank();
+    }
+
+    @Test
     void publicProfileHidesTheEmail() {
         Api.Session session = Api.newSession("public");
 

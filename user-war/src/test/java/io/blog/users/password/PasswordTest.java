@@ -21,6 +21,16 @@ class PasswordTest {
     }
 
     @Test
+    void concurrentHashesFitHalfTheHeapWhateverTheCoreCount() {
+        long heap384 = 384L * 1024 * 1024;
+        assertThat(PasswordHasher.concurrency(0, 2, heap384, 19456)).isEqualTo(4);
+        // 64 cores would mean 128 × 19 MiB = 2.4 GiB: capped at what half of 384 MiB holds.
+        assertThat(PasswordHasher.concurrency(0, 64, heap384, 19456)).isEqualTo(10);
+        assertThat(PasswordHasher.concurrency(500, 2, heap384, 19456)).isEqualTo(10);
+        assertThat(PasswordHasher.concurrency(0, 8, 64L * 1024 * 1024, 65536)).as("never none").isEqualTo(1);
+    }
+
+    @Test
     void strongerParametersAskForARehash() {
         String weak = hasher(8192, 1).hash("correct horse battery");
         PasswordHasher current = hasher(19456, 2);
