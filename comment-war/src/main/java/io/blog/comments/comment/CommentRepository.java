@@ -125,9 +125,15 @@ public class CommentRepository {
     }
 
     /** How many of a user's comments were approved: what makes them trusted. */
-    public long countApprovedByAuthor(String author) {
-        return routing.forRead().createQuery("SELECT COUNT(c) FROM Comment c WHERE c.author = :author AND c.status = :approved",
-                        Long.class)
+    /**
+     * The author's approved comments that a site-wide moderator (an editor or administrator) other
+     * than the author approved: the only approvals that earn trust. An article's author approving
+     * comments on their own article does not, so a new account cannot vouch for itself.
+     */
+    public long countApprovedBySiteModerators(String author) {
+        return routing.forRead().createQuery("SELECT COUNT(DISTINCT c.id) FROM Comment c, AuditEntry a"
+                        + " WHERE a.commentId = c.id AND c.author = :author AND c.status = :approved"
+                        + " AND a.toStatus = :approved AND a.siteWide = TRUE AND a.actor <> :author", Long.class)
                 .setParameter("author", author)
                 .setParameter("approved", CommentStatus.APPROVED)
                 .getSingleResult();

@@ -36,6 +36,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -132,7 +133,12 @@ public class CommentService {
             throw ProblemException.forbidden("Only its author can edit a comment.");
         }
         String body = newBody.strip();
-        policy.judgeEdit(caller, body).ifPresent(reason -> comment.moderate(CommentStatus.SPAM, reason));
+        Optional<String> spamReason = policy.judgeEdit(caller, body);
+        if (spamReason.isPresent()) {
+            comment.moderate(CommentStatus.SPAM, spamReason.get());
+        } else if (policy.needsReviewAfterEdit(caller, comment.getStatus(), comment.getBodyMarkdown(), body)) {
+            comment.moderate(CommentStatus.PENDING, null);
+        }
         comment.edit(render(body), Timestamps.now());
         String replyToAuthor = comment.getParentId() == null ? null
                 : comments.findById(comment.getParentId()).filter(caller::maySee).map(Comment::getAuthor).orElse(null);
@@ -157,7 +163,7 @@ public class CommentService {
         Instant now = Timestamps.now();
         comment.delete(now);
         if (!own) {
-            moderationLog.record(comment, ModerationAction.DELETE, comment.getStatus(), caller.username(), now);
+            moderationLog.record(comment, ModerationAction.DELETE, comment.getStatus(), caller, now);
         }
     }
 

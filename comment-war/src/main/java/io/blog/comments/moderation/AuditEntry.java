@@ -28,6 +28,10 @@ public class AuditEntry {
     @Column(nullable = false, length = 32)
     private String actor;
 
+    /** Whether the actor moderates the whole site (editor, administrator), not just their own articles. */
+    @Column(name = "site_wide", nullable = false)
+    private boolean siteWide;
+
     @Enumerated(EnumType.STRING)
     @Column(nullable = false, length = 16)
     private ModerationAction action;
@@ -46,12 +50,13 @@ public class AuditEntry {
     protected AuditEntry() {
     }
 
-    AuditEntry(String commentId, String postSlug, String actor, ModerationAction action, CommentStatus fromStatus,
-               CommentStatus toStatus, Instant now) {
+    AuditEntry(String commentId, String postSlug, String actor, boolean siteWide, ModerationAction action,
+               CommentStatus fromStatus, CommentStatus toStatus, Instant now) {
         this.id = UUID.randomUUID().toString();
         this.commentId = commentId;
         this.postSlug = postSlug;
         this.actor = actor;
+        this.siteWide = siteWide;
         this.action = action;
         this.fromStatus = fromStatus;
         this.toStatus = toStatus;

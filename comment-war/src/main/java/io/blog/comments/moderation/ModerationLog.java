@@ -1,5 +1,6 @@
 package io.blog.comments.moderation;
 
+import io.blog.comments.comment.Caller;
 import io.blog.comments.comment.Comment;
 import io.blog.comments.comment.CommentStatus;
 import io.blog.comments.comment.Keyset;
@@ -29,9 +30,9 @@ public class ModerationLog {
 
     /** Must run in the transaction of the action: the action and its record commit together or not at all. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public AuditEntry record(Comment comment, ModerationAction action, CommentStatus fromStatus, String actor, Instant now) {
-        AuditEntry entry = new AuditEntry(comment.getId(), comment.getPostSlug(), actor, action, fromStatus,
-                comment.getStatus(), now);
+    public AuditEntry record(Comment comment, ModerationAction action, CommentStatus fromStatus, Caller actor, Instant now) {
+        AuditEntry entry = new AuditEntry(comment.getId(), comment.getPostSlug(), actor.username(), actor.moderatesAll(), action,
+                fromStatus, comment.getStatus(), now);
         routing.forWrite().persist(entry);
         metrics.counter(MetricNames.COMMENTS_MODERATION_ACTIONS, new Tag("action", action.name())).inc();
         return entry;

@@ -80,7 +80,7 @@ public class ModerationService {
         return new Outcome(wanted.stream().map(found::get).map(comment -> {
             CommentStatus before = comment.getStatus();
             action.applyTo(comment, now);
-            return AuditRecord.of(log.record(comment, action, before, caller.username(), now));
+            return AuditRecord.of(log.record(comment, action, before, caller, now));
         }).toList());
     }
 

@@ -16,6 +16,27 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ModerationIT {
 
     @Test
+    void approvingYourOwnCommentOnYourOwnArticleEarnsNoTrust() {
+        User spammer = Api.author("selfvouch");
+        String own = Api.publishedArticle(spammer);
+        Map<String, Object> mine = Api.commented(spammer, own, null, "a comment on my own article");
+        assertThat(mine).containsEntry("status", "PENDING");
+        Reply selfApproved = Api.post("/moderation", Map.of("ids", List.of(Api.id(mine)), "action", "APPROVE"), spammer.token());
+        assertThat(selfApproved.status()).as("%s", selfApproved).isEqualTo(200);
+
+        // Elsewhere, still a newcomer.
+        String elsewhere = Api.publishedArticle(Api.author("victimwriter"));
+        assertThat(Api.commented(spammer, elsewhere, null, "now on someone else's article")).containsEntry("status", "PENDING");
+        // A substantial rewrite of the self-approved comment goes back to moderation; a typo fix does not.
+        Reply typo = Api.patch("/" + Api.id(mine), Map.of("body", "a comment on my own articles"), spammer.token());
+        assertThat(typo.json()).containsEntry("status", "APPROVED");
+        Reply rewritten = Api.patch("/" + Api.id(mine), Map.of("body", "Cheap watches, visit https://spam.example now"),
+                spammer.token());
+        assertThat(rewritten.status()).as("%s", rewritten).isEqualTo(200);
+        assertThat(rewritten.json()).containsEntry("status", "PENDING");
+    }
+
+    @Test
     void aPendingCommentTakesNoRepliesFromThoseWhoCannotSeeIt() {
         User writer = Api.author("pendwriter");
         User newcomer = Api.author("pendnew");

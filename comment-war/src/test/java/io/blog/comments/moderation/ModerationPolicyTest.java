@@ -24,7 +24,7 @@ class ModerationPolicyTest {
         final List<String> asked = new ArrayList<>();
 
         @Override
-        public long countApprovedByAuthor(String author) {
+        public long countApprovedBySiteModerators(String author) {
             asked.add(author);
             return counts.getOrDefault(author, 0L);
         }
@@ -127,5 +127,27 @@ class ModerationPolicyTest {
         assertThat(policy.judgeEdit(user("ed", "EDITOR"), "buy viagra")).isEmpty();
         assertThat(policy.judgeEdit(user("root", "ADMIN"), "buy viagra")).isEmpty();
         assertThat(repo.asked).isEmpty();
+    }
+
+    @Test
+    void aRewriteIsSubstantialATypoFixIsNot() {
+        String text = "I think the second example in this article misses the case of an empty list.";
+        assertThat(ModerationPolicy.substantial(text, text.replace("misses", "miss"))).isFalse();
+        assertThat(ModerationPolicy.substantial(text, text + " Thanks!")).isFalse();
+        assertThat(ModerationPolicy.substantial(text, text + " More at https://example.com/x")).as("a new link").isTrue();
+        assertThat(ModerationPolicy.substantial(text, "Buy cheap watches today, best prices in town, only here")).isTrue();
+        assertThat(ModerationPolicy.substantial("see https://a.example", "see https://a.example now")).isFalse();
+    }
+
+    @Test
+    void anUntrustedAuthorsRewriteOfAnApprovedCommentGoesBackToModeration() {
+        ModerationPolicy policy = policy(1);
+        String old = "A short and friendly remark about the article.";
+        String rewrite = "Completely different text with an advert for something else entirely.";
+        assertThat(policy.needsReviewAfterEdit(user("alice", "READER"), CommentStatus.APPROVED, old, rewrite)).isTrue();
+        assertThat(policy.needsReviewAfterEdit(user("alice", "READER"), CommentStatus.PENDING, old, rewrite)).as("already waiting").isFalse();
+        assertThat(policy.needsReviewAfterEdit(user("ed", "EDITOR"), CommentStatus.APPROVED, old, rewrite)).isFalse();
+        repo.counts.put("bob", 1L);
+        assertThat(policy.needsReviewAfterEdit(user("bob", "READER"), CommentStatus.APPROVED, old, rewrite)).as("trusted").isFalse();
     }
 }
