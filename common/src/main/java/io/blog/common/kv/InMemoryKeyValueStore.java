@@ -120,6 +120,13 @@ public class InMemoryKeyValueStore implements KeyValueStore {
     }
 
     @Override
+    public void decrementIfPresent(String key) {
+        Instant now = clock.instant();
+        entries.computeIfPresent(key, (k, old) -> !old.expiresAt().isAfter(now) ? null
+                : new Entry(Long.toString(Math.max(0, Long.parseLong(old.value()) - 1)), old.expiresAt()));
+    }
+
+    @Override
     public Counter peek(String key) {
         Entry entry = live(key);
         return entry == null ? new Counter(0, Duration.ZERO)

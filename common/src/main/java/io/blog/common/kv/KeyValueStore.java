@@ -50,6 +50,12 @@ public interface KeyValueStore {
     /** The current value of a windowed counter, 0 if absent. */
     Counter peek(String key);
 
+    /**
+     * Takes one back from a windowed counter (never below 0), keeping its window; nothing if the
+     * counter is gone. For limits that count an attempt before knowing whether it counts.
+     */
+    void decrementIfPresent(String key);
+
     /** True when the store answers; used by readiness checks. An answer ends a fail-fast pause. */
     boolean ping();
 

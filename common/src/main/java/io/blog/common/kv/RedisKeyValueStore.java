@@ -40,6 +40,13 @@ import java.util.function.Supplier;
 public class RedisKeyValueStore implements KeyValueStore, AutoCloseable {
 
     /** One round trip for what would otherwise be three commands, and atomic. */
+    /** DECR on an absent key would create one without expiry: only an existing counter is touched. */
+    private static final String DECREMENT_IF_PRESENT = """
+            local value = tonumber(redis.call('GET', KEYS[1]) or '0')
+            if value > 0 then return redis.call('DECR', KEYS[1]) end
+            return 0
+            """;
+
     private static final String INCREMENT_AND_MARK = """
             local value = tonumber(redis.call('HGET', KEYS[1], ARGV[1]) or '0')
             local floor = tonumber(ARGV[2])
@@ -163,6 +170,11 @@ public class RedisKeyValueStore implements KeyValueStore, AutoCloseable {
                 return new Counter(value.get(), Duration.ofMillis(Math.max(0, ttl.get())));
             }
         });
+    }
+
+    @Override
+    public void decrementIfPresent(String key) {
+        call(() -> jedis.eval(DECREMENT_IF_PRESENT, List.of(key), List.of()));
     }
 
     @Override

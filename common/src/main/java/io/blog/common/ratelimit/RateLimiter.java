@@ -59,6 +59,15 @@ public class RateLimiter {
         }
     }
 
+    /** Gives back one event counted by {@link #acquire} that turned out not to count (e.g. a sign-in that succeeded). */
+    public void refund(RateLimit limit, String key) {
+        try {
+            store.decrementIfPresent(storeKey(limit, key));
+        } catch (KeyValueStoreException e) {
+            LOG.warning("Rate limiter " + limit.name() + " could not refund, store unavailable: " + e.getMessage());
+        }
+    }
+
     public void reset(RateLimit limit, String key) {
         try {
             store.delete(storeKey(limit, key));

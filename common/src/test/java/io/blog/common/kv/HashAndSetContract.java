@@ -49,4 +49,21 @@ abstract class HashAndSetContract {
         assertThat(all).containsExactlyInAnyOrder("a", "b", "c", "d");
         assertThat(store().setPop(key, 3)).isEmpty();
     }
+
+    @Test
+    void aCounterCanBeGivenBackButNotBelowZeroNorRevived() {
+        String key = "contract:refund:" + java.util.UUID.randomUUID();
+        store().increment(key, java.time.Duration.ofMinutes(1));
+        store().increment(key, java.time.Duration.ofMinutes(1));
+        store().decrementIfPresent(key);
+        org.assertj.core.api.Assertions.assertThat(store().peek(key).value()).isEqualTo(1);
+        org.assertj.core.api.Assertions.assertThat(store().peek(key).remaining()).isPositive();
+        store().decrementIfPresent(key);
+        store().decrementIfPresent(key);
+        org.assertj.core.api.Assertions.assertThat(store().peek(key).value()).isZero();
+        // An absent counter stays absent: no key without expiry appears.
+        String absent = "contract:refund:" + java.util.UUID.randomUUID();
+        store().decrementIfPresent(absent);
+        org.assertj.core.api.Assertions.assertThat(store().exists(absent)).isFalse();
+    }
 }

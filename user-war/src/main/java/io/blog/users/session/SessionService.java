@@ -2,6 +2,8 @@ package io.blog.users.session;
 
 import io.blog.common.data.WritesToPrimary;
 import io.blog.common.json.Timestamps;
+import io.blog.common.kv.KeyValueStore;
+import io.blog.common.kv.KeyValueStoreException;
 import io.blog.common.metrics.MetricNames;
 import io.blog.common.problem.ProblemException;
 import io.blog.common.ratelimit.RateLimit;
@@ -77,32 +79,57 @@ public class SessionService {
     @ConfigProperty(name = "blog.login.limit-window-seconds", defaultValue = "60")
     long limitWindowSeconds;
 
-    private RateLimit accountFailures;
-    private RateLimit addressFailures;
+    @Inject
+    @ConfigProperty(name = "blog.login.limit-per-account-known-address", defaultValue = "10")
+    int attemptsPerAccountFromKnownAddress;
+
+    @Inject
+    @ConfigProperty(name = "blog.login.known-address-days", defaultValue = "30")
+    long knownAddressDays;
+
+    @Inject
+    KeyValueStore store;
+
+    private RateLimit accountAttempts;
+    private RateLimit knownAddressAttempts;
+    private RateLimit addressAttempts;
 
     @PostConstruct
     void init() {
         Duration window = Duration.ofSeconds(limitWindowSeconds);
-        accountFailures = new RateLimit("login-account", failuresPerAccount, window);
-        addressFailures = new RateLimit("login-ip", failuresPerIp, window);
+        accountAttempts = new RateLimit("login-account", failuresPerAccount, window);
+        knownAddressAttempts = new RateLimit("login-account-known-address", attemptsPerAccountFromKnownAddress, window);
+        addressAttempts = new RateLimit("login-ip", failuresPerIp, window);
     }
 
     /**
      * Both the unknown-account and the wrong-password path run one Argon2 verification and answer
      * with the same body, so neither timing nor text tells whether an account exists.
+     * <p>
+     * Attempts are counted before the password is checked (atomically: parallel guesses cannot all
+     * pass a check that reads before it counts), per client address and per account as the
+     * database resolves the login, so a username, its e-mail address and their case or accent
+     * variants share one budget. A stranger who uses up an account's budget does not lock its
+     * owner out: addresses the account signed in from before have a budget of their own.
      */
     @Transactional(dontRollbackOn = ProblemException.class)
     @WritesToPrimary
     public TokenPair login(SessionRequests.Login request, String clientAddress) {
         String login = request.login().trim().toLowerCase(Locale.ROOT);
+        Optional<Account> found = accounts.findByLoginForUpdate(login);
+        String accountKey = found.map(a -> "id:" + a.getId()).orElse("login:" + login);
+        boolean knownAddress = found.isPresent() && isKnownAddress(found.get().getId(), clientAddress);
         try {
-            rateLimiter.checkNotExceeded(addressFailures, clientAddress);
-            rateLimiter.checkNotExceeded(accountFailures, login);
+            rateLimiter.acquire(addressAttempts, clientAddress);
+            if (knownAddress) {
+                rateLimiter.acquire(knownAddressAttempts, accountKey + "@" + clientAddress);
+            } else {
+                rateLimiter.acquire(accountAttempts, accountKey);
+            }
         } catch (ProblemException limited) {
             countLogin("limited");
             throw limited;
         }
-        Optional<Account> found = accounts.findByLoginForUpdate(login);
         boolean passwordOk;
         if (found.isPresent()) {
             passwordOk = hasher.matches(request.password(), found.get().getPasswordHash());
@@ -111,18 +138,41 @@ public class SessionService {
             passwordOk = false;
         }
         if (!passwordOk || !found.get().isActive()) {
-            rateLimiter.record(addressFailures, clientAddress);
-            rateLimiter.record(accountFailures, login);
             countLogin("failure");
             throw ProblemException.unauthorized(INVALID_CREDENTIALS);
         }
         Account account = found.get();
-        rateLimiter.reset(accountFailures, login);
+        // The address's budget is for failures: a success is given back (a shared address signs many in).
+        rateLimiter.refund(addressAttempts, clientAddress);
+        rateLimiter.reset(accountAttempts, accountKey);
+        rateLimiter.reset(knownAddressAttempts, accountKey + "@" + clientAddress);
+        rememberAddress(account.getId(), clientAddress);
         if (hasher.needsRehash(account.getPasswordHash())) {
             account.changePasswordHash(hasher.hash(request.password()), Timestamps.now());
         }
         countLogin("success");
         return issuePair(account, UUID.randomUUID().toString());
+    }
+
+    /** Addresses are kept hashed: the point is recognising one, not listing them. */
+    private static String knownAddressKey(String accountId, String clientAddress) {
+        return "blog:login:known-address:" + accountId + ":" + hash(clientAddress);
+    }
+
+    private boolean isKnownAddress(String accountId, String clientAddress) {
+        try {
+            return store.exists(knownAddressKey(accountId, clientAddress));
+        } catch (KeyValueStoreException e) {
+            return false;
+        }
+    }
+
+    private void rememberAddress(String accountId, String clientAddress) {
+        try {
+            store.set(knownAddressKey(accountId, clientAddress), "1", Duration.ofDays(knownAddressDays));
+        } catch (KeyValueStoreException e) {
+            // Only a convenience for the next lock-out; the sign-in itself succeeded.
+        }
     }
 
     /** Rotates a refresh token. A token presented twice means it leaked: its whole family is revoked. */

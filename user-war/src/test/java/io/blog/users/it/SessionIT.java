@@ -55,14 +55,47 @@ class SessionIT {
     @Test
     void locksAnAccountAfterFiveFailuresPerMinute() {
         Api.Session session = Api.newSession("lock");
+        String stranger = Api.uniqueIp();
         for (int i = 0; i < 5; i++) {
-            assertThat(Api.login(session.username(), "Wrong-Password-" + i, null).status()).isEqualTo(401);
+            assertThat(Api.login(session.username(), "Wrong-Password-" + i, stranger).status()).isEqualTo(401);
         }
-        Reply limited = Api.login(session.username(), session.password(), null);
+        Reply limited = Api.login(session.username(), session.password(), Api.uniqueIp());
 
         assertThat(limited.status()).isEqualTo(429);
         assertThat(Integer.parseInt(limited.header("Retry-After"))).isBetween(1, 60);
         assertThat(limited.contentType()).startsWith("application/problem+json");
+        // The owner, from the address they signed in from before, is not locked out by the stranger.
+        assertThat(Api.login(session.username(), session.password(), null).status()).isEqualTo(200);
+    }
+
+    @Test
+    void theUsernameItsEmailAndCaseVariantsShareOneBudget() {
+        Api.Session session = Api.newSession("variants");
+        String[] spellings = {session.username(), session.email(), session.username().toUpperCase(java.util.Locale.ROOT),
+                session.email().toUpperCase(java.util.Locale.ROOT), " " + session.username() + " "};
+        for (String login : spellings) {
+            assertThat(Api.login(login, "Wrong-Password-x", Api.uniqueIp()).status()).as(login).isEqualTo(401);
+        }
+        assertThat(Api.login(session.email(), session.password(), Api.uniqueIp()).status()).isEqualTo(429);
+    }
+
+    @Test
+    void parallelGuessesCannotOutrunTheAccountLimit() throws Exception {
+        Api.Session session = Api.newSession("parallel");
+        java.util.List<java.util.concurrent.Future<Integer>> guesses = new java.util.ArrayList<>();
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(12)) {
+            for (int i = 0; i < 12; i++) {
+                int n = i;
+                guesses.add(pool.submit(() -> Api.login(session.username(), "Wrong-Password-" + n, Api.uniqueIp()).status()));
+            }
+        }
+        java.util.List<Integer> statuses = new java.util.ArrayList<>();
+        for (var guess : guesses) {
+            statuses.add(guess.get());
+        }
+        // At most five passwords were checked; the check and the count are one step.
+        assertThat(statuses).as("%s", statuses).filteredOn(s -> s == 401).hasSize(5);
+        assertThat(statuses).filteredOn(s -> s == 429).hasSize(7);
     }
 
     @Test
