@@ -90,10 +90,11 @@ public class ArticleResource {
     @POST
     @Path("preview")
     public Preview preview(@Valid @NotNull(message = "a JSON body is required") ArticleRequests.PreviewInput input) {
-        if (!signedIn().mayWrite()) {
+        Caller caller = signedIn();
+        if (!caller.mayWrite()) {
             throw ProblemException.forbidden("Only authors, editors and administrators can preview articles.");
         }
-        return service.preview(input.body());
+        return service.preview(input.body(), caller);
     }
 
     /**

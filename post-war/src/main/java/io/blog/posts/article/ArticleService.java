@@ -7,6 +7,8 @@ import io.blog.common.metrics.MetricNames;
 import io.blog.common.paging.CursorPage;
 import io.blog.common.paging.Cursors;
 import io.blog.common.problem.ProblemException;
+import io.blog.common.ratelimit.RateLimit;
+import io.blog.common.ratelimit.RateLimiter;
 import io.blog.posts.article.ArticleRepository.Edited;
 import io.blog.posts.article.ArticleRepository.Position;
 import io.blog.posts.article.ArticleRequests.ArticleInput;
@@ -21,6 +23,7 @@ import io.blog.posts.revision.Revisions;
 import io.blog.posts.search.SearchOutbox;
 import io.blog.posts.slug.Slugs;
 import io.blog.posts.view.ViewCounter;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.OptimisticLockException;
@@ -84,6 +87,43 @@ public class ArticleService {
     @ConfigProperty(name = "blog.posts.trash.days", defaultValue = "30")
     long trashDays;
 
+    @Inject
+    RateLimiter rateLimiter;
+
+    @Inject
+    @ConfigProperty(name = "blog.posts.limit.creates-per-hour", defaultValue = "60")
+    int createsPerHour;
+
+    @Inject
+    @ConfigProperty(name = "blog.posts.limit.saves-per-hour", defaultValue = "600")
+    int savesPerHour;
+
+    @Inject
+    @ConfigProperty(name = "blog.posts.limit.previews-per-hour", defaultValue = "1200")
+    int previewsPerHour;
+
+    private RateLimit createLimit;
+    private RateLimit saveLimit;
+    private RateLimit previewLimit;
+
+    @PostConstruct
+    void limits() {
+        createLimit = new RateLimit("article-create-user", createsPerHour, Duration.ofHours(1));
+        saveLimit = new RateLimit("article-save-user", savesPerHour, Duration.ofHours(1));
+        previewLimit = new RateLimit("article-preview-user", previewsPerHour, Duration.ofHours(1));
+    }
+
+    /**
+     * Writing costs a revision, a Markdown render and an index update: authors get an hourly budget
+     * of each (editors and administrators, the site's staff, do not), so one new account cannot
+     * flood the site or its storage at the API's general rate.
+     */
+    private void spend(RateLimit limit, Caller caller) {
+        if (!caller.moderates()) {
+            rateLimiter.acquire(limit, caller.username());
+        }
+    }
+
     /** The first page of a list, cached whole; requests take the slice they asked for. */
     public record FirstPage(List<ArticleSummary> items, boolean more) {
     }
@@ -94,6 +134,7 @@ public class ArticleService {
         if (!caller.mayWrite()) {
             throw ProblemException.forbidden("Only authors, editors and administrators can write articles.");
         }
+        spend(createLimit, caller);
         Instant now = Timestamps.now();
         Article article = new Article(uniqueSlug(input.title()), caller.username(), content(input), now);
         applyStatus(article, input, now);
@@ -116,6 +157,7 @@ public class ArticleService {
     @WritesToPrimary
     public ArticleView update(String slug, ArticleInput input, Long expectedVersion, Caller caller) {
         Article article = lockedEditable(slug, caller);
+        spend(saveLimit, caller);
         Long expected = expectedVersion != null ? expectedVersion : input.version();
         if (expected == null) {
             throw new ProblemException(428, "Precondition Required",
@@ -286,7 +328,8 @@ public class ArticleService {
     public record TagCounts(Map<String, Long> counts) {
     }
 
-    public Preview preview(String body) {
+    public Preview preview(String body, Caller caller) {
+        spend(previewLimit, caller);
         return new Preview(markdown.toSafeHtml(body), markdown.summarize(body, SUMMARY_CHARS), markdown.readingMinutes(body));
     }
 

@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Instant;
 import java.util.List;
@@ -20,13 +21,23 @@ public class Revisions {
     @Inject
     ReadRouting routing;
 
+    /** How many revisions of an article are kept; older ones go as new ones are saved. */
+    @Inject
+    @ConfigProperty(name = "blog.posts.revisions.keep", defaultValue = "50")
+    int keep;
+
     @Transactional(Transactional.TxType.MANDATORY)
     public void record(Article article, String by, Instant at) {
         EntityManager em = routing.forWrite();
         Integer last = em.createQuery("SELECT MAX(r.number) FROM Revision r WHERE r.articleId = :a", Integer.class)
                 .setParameter("a", article.getId()).getSingleResult();
-        em.persist(new Revision(article.getId(), last == null ? 1 : last + 1, article.getTitle(), article.getSummary(),
+        int number = last == null ? 1 : last + 1;
+        em.persist(new Revision(article.getId(), number, article.getTitle(), article.getSummary(),
                 article.getBodyMarkdown(), article.getTags(), at, by));
+        // Every save is a full copy of a body of up to 200,000 characters: the history is bounded.
+        em.createQuery("DELETE FROM Revision r WHERE r.articleId = :a AND r.number <= :oldest")
+                .setParameter("a", article.getId()).setParameter("oldest", number - Math.max(1, keep))
+                .executeUpdate();
     }
 
     public List<Revision> list(String articleId) {

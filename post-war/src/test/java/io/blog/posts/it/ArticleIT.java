@@ -232,6 +232,38 @@ class ArticleIT {
     }
 
     @Test
+    void onlyTheNewestRevisionsAreKept() {
+        User author = Api.author("prolific");
+        Map<String, Object> article = Api.create(author, "Many saves " + Api.unique("m"), "body 1", "DRAFT", List.of());
+        String slug = (String) article.get("slug");
+        for (int version = 1; version <= 5; version++) {
+            Reply saved = Api.put("/" + slug, Api.article((String) article.get("title"), "body " + (version + 1), "DRAFT", List.of()),
+                    author.token(), Integer.toString(version));
+            assertThat(saved.status()).isEqualTo(200);
+        }
+        // Six saves, four kept (BLOG_POSTS_REVISIONS_KEEP in the test server): the two oldest are gone.
+        assertThat(Api.get("/" + slug + "/revisions", author.token()).items()).extracting(i -> i.get("number"))
+                .containsExactly(6L, 5L, 4L, 3L);
+        assertThat(Api.get("/" + slug + "/revisions/2", author.token()).status()).isEqualTo(404);
+    }
+
+    @Test
+    void anAuthorsPreviewsHaveAnHourlyBudgetStaffHaveNone() {
+        User author = Api.author("previewer");
+        for (int i = 0; i < 10; i++) {
+            assertThat(Api.post("/preview", Map.of("body", "draft " + i), author.token()).status()).isEqualTo(200);
+        }
+        Reply limited = Api.post("/preview", Map.of("body", "one more"), author.token());
+        assertThat(limited.status()).isEqualTo(429);
+        assertThat(limited.header("Retry-After")).isNotBlank();
+        assertThat(limited.header("Content-Type")).startsWith("application/problem+json");
+        User editor = Api.withRoles("previewed", "EDITOR");
+        for (int i = 0; i < 12; i++) {
+            assertThat(Api.post("/preview", Map.of("body", "staff " + i), editor.token()).status()).isEqualTo(200);
+        }
+    }
+
+    @Test
     void xssInMarkdownNeverReachesTheHtml() {
         User author = Api.author("xss");
         String payload = String.join("\n\n",
