@@ -3,6 +3,8 @@
 // read it from storage); the refresh token must survive reloads, so it sits in localStorage.
 
 const REFRESH_KEY = 'blog.refreshToken';
+// A sign-out the server has not heard of yet: its refresh token, kept only to end that session.
+const PENDING_LOGOUT_KEY = 'blog.pendingLogout';
 const REFRESH_URL = '/api/users/refresh';
 // A 401 from these means wrong credentials, not an expired access token.
 const NO_REPLAY = new Set([REFRESH_URL, '/api/users/login']);
@@ -97,6 +99,7 @@ export function refresh() {
 
 /** Called once at start-up: a stored refresh token becomes a session again. */
 export async function restoreSession() {
+  finishPendingLogout();
   if (localStorage.getItem(REFRESH_KEY)) await refresh();
   // Signing out (or in) in another tab changes the stored token; follow it here.
   addEventListener('storage', (e) => {
@@ -117,11 +120,41 @@ export async function logout() {
   try {
     if (access) await request('/api/users/logout', { method: 'POST', body: { refreshToken } });
   } catch {
-    // The server may be unreachable; forgetting the tokens here still signs this browser out.
+    // The server could not be told. Forgetting the refresh token would leave its session valid
+    // for 30 days: it is kept aside until the sign-out reaches the server (finishPendingLogout).
+    if (refreshToken) localStorage.setItem(PENDING_LOGOUT_KEY, refreshToken);
   } finally {
-    // Signed out locally even when the server could not be told.
+    // Signed out locally at once, whatever the server heard.
     localStorage.removeItem(REFRESH_KEY);
     setSession(null);
+  }
+}
+
+/**
+ * Ends, server-side, a session whose sign-out failed earlier: logout needs an access token of that
+ * session, so the kept refresh token is exchanged for one first. A 400/401 means the session is
+ * over anyway; anything else (offline) is tried again at the next start.
+ */
+async function finishPendingLogout() {
+  const pending = localStorage.getItem(PENDING_LOGOUT_KEY);
+  if (!pending) return;
+  const post = (url, body, token) => fetch(url, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Accept: 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify(body),
+  });
+  try {
+    const res = await post(REFRESH_URL, { refreshToken: pending });
+    if (res.status === 400 || res.status === 401) {
+      localStorage.removeItem(PENDING_LOGOUT_KEY);
+      return;
+    }
+    if (!res.ok) return;
+    const pair = await res.json();
+    const out = await post('/api/users/logout', { refreshToken: pair.refreshToken }, pair.accessToken);
+    if (out.ok) localStorage.removeItem(PENDING_LOGOUT_KEY);
+  } catch {
+    // Offline again: the next start tries once more.
   }
 }
 

@@ -232,6 +232,33 @@ class ReaderIT {
         assertThat(browser.js("return document.documentElement.lang")).isEqualTo("en");
     }
 
+    @Test
+    @Order(6)
+    void aSignOutTheServerMissedEndsTheSessionAtTheNextVisit() {
+        Seed.Account reader = Seed.register("po", null);
+        browser.signInWithRefreshToken(reader.refreshToken(), "/");
+        var chrome = (org.openqa.selenium.chrome.ChromeDriver) browser.driver();
+        chrome.executeCdpCommand("Network.enable", java.util.Map.of());
+        chrome.executeCdpCommand("Network.setBlockedURLs", java.util.Map.of("urls", List.of("*/api/users/logout*")));
+        try {
+            browser.click("logout");
+            browser.visible("nav-login");
+            // Signed out here at once; the session's refresh token is kept aside, not forgotten.
+            assertThat(browser.js("return localStorage.getItem('blog.refreshToken')")).isNull();
+            assertThat((String) browser.js("return localStorage.getItem('blog.pendingLogout')")).isNotBlank();
+        } finally {
+            chrome.executeCdpCommand("Network.setBlockedURLs", java.util.Map.of("urls", List.of()));
+        }
+        String pending = (String) browser.js("return localStorage.getItem('blog.pendingLogout')");
+        // The next visit tells the server: the kept token is spent and the session ended.
+        browser.open("/");
+        browser.until("the missed sign-out to reach the server",
+                d -> browser.js("return localStorage.getItem('blog.pendingLogout')") == null);
+        browser.visible("nav-login");
+        assertThat(Client.newVisitor().send("POST", "/api/users/refresh", null, "{\"refreshToken\":\"" + pending + "\"}").status())
+                .isEqualTo(401);
+    }
+
     private static List<WebElement> cards() {
         return browser.all(testid("article-card"));
     }
