@@ -24,7 +24,7 @@ answers() { curl -sf -o /dev/null -m 3 "$URL/login"; }
 create() {
   [[ -f admin-console/target/admin-console.war ]] || die "admin-console is not built: run ./mvnw package -DskipTests first"
   mkdir -p "$DIR/apps"
-  cp admin-console/src/main/liberty/config/server.xml liberty-config/jvm.options "$DIR/"
+  cp admin-console/src/main/liberty/config/server.xml liberty-config/jvm.options liberty-config/bootstrap.properties "$DIR/"
   cp admin-console/target/admin-console.war "$DIR/apps/"
   local svc n port instances="" db_opts="connectTimeout=2000"
   while read -r svc _ n port; do instances+="$svc-$n=http://127.0.0.1:$port "; done < <(instances)

@@ -115,7 +115,7 @@ create_server() { # $1 service $2 schema $3 instance $4 port
   module=$(module_of "$svc")
   dir=$WLP/usr/servers/$svc-$n
   mkdir -p "$dir/apps"
-  cp "$module/src/main/liberty/config/server.xml" liberty-config/jvm.options "$dir/"
+  cp "$module/src/main/liberty/config/server.xml" liberty-config/jvm.options liberty-config/bootstrap.properties "$dir/"
   cp "$module/target/$module.war" "$dir/apps/"
   case $svc in
     users) pw=$BLOG_USERS_DB_PASSWORD ;; posts) pw=$BLOG_POSTS_DB_PASSWORD ;; comments) pw=$BLOG_COMMENTS_DB_PASSWORD ;;
