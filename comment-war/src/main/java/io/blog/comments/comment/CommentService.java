@@ -1,6 +1,7 @@
 package io.blog.comments.comment;
 
 import io.blog.comments.article.ArticleDirectory;
+import io.blog.comments.article.ArticleVisibility;
 import io.blog.comments.article.PublishedArticle;
 import io.blog.common.profile.AuthorProfile;
 import io.blog.common.profile.AuthorProfiles;
@@ -53,6 +54,9 @@ public class CommentService {
 
     @Inject
     ArticleDirectory articles;
+
+    @Inject
+    ArticleVisibility visibility;
 
     @Inject
     CommentRenderer renderer;
@@ -174,6 +178,10 @@ public class CommentService {
     public CursorPage<CommentNode> threads(String post, String order, Keyset keyset, Caller viewer) {
         String slug = slug("post", post);
         boolean newestFirst = newestFirst(order);
+        // The comments of an unpublished or deleted article are as hidden as the article (staff still see them).
+        if (!viewer.moderatesAll() && !visibility.commentsReadable(slug)) {
+            throw ProblemException.notFound("No published article '" + slug + "'.");
+        }
         List<Comment> roots = comments.findRoots(slug, viewer.username(), keyset, newestFirst);
         return keyset.page(roots, Comment::getCreatedAt, Comment::getId, shown -> {
             if (shown.isEmpty()) {

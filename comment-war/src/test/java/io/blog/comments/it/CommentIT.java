@@ -261,6 +261,34 @@ class CommentIT {
         assertThat(replies.getFirst().get("replyToAuthor")).as("the deleted parent's author is not revealed").isNull();
     }
 
+    @Test
+    void theCommentsOfAnArticleTakenBackToDraftAreHiddenWithIt() {
+        User writer = Api.author("hidewriter");
+        User editor = Api.editor("hideed");
+        String post = Api.publishedArticle(writer);
+        Map<String, Object> comment = Api.commented(editor, post, null, "visible while the article is");
+        assertThat(Api.thread(post, null, "limit=50").body()).contains("visible while the article is");
+
+        Map<String, Object> draft = new java.util.HashMap<>();
+        draft.put("title", "Taken back " + Api.unique("t"));
+        draft.put("body", "Article body");
+        draft.put("status", "DRAFT");
+        draft.put("tags", List.of());
+        Reply unpublished = Api.send("PUT", Api.POSTS + "/" + post, draft, writer.token(), Map.of("If-Match", "1"));
+        assertThat(unpublished.status()).as("%s", unpublished).isEqualTo(200);
+        String slug = (String) unpublished.json().get("slug");
+
+        for (String asked : List.of(post, slug)) {
+            Api.await(java.time.Duration.ofSeconds(10), "comments of " + asked + " hidden",
+                    () -> Api.thread(asked, null, "limit=50").status() == 404);
+            Reply hidden = Api.thread(asked, null, "limit=50");
+            assertProblem(hidden, 404, null);
+            assertThat(hidden.body()).doesNotContain("visible while the article is");
+        }
+        // Editors still see them (they are kept under the slug they were written on), e.g. to moderate.
+        assertThat(Api.thread(post, editor.token(), "limit=50").body()).contains(Api.id(comment));
+    }
+
     static void assertProblem(Reply reply, int status, String field) {
         assertThat(reply.status()).as("%s", reply).isEqualTo(status);
         assertThat(reply.header("Content-Type")).as("%s", reply).startsWith("application/problem+json");
