@@ -1,6 +1,7 @@
 package io.blog.common.security;
 
 import io.blog.common.kv.KeyValueStore;
+import io.blog.common.kv.KeyValueStoreException;
 import io.blog.common.kv.PendingWrites;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -58,7 +59,16 @@ public class TokenRevocations {
      * later (after signing in again) is accepted.
      */
     public void revokeIssuedUntilNow(String subject) {
-        pendingWrites.set(issuedUntilKey(subject), Long.toString(Instant.now().getEpochSecond()), longestValidity());
+        long now = Instant.now().getEpochSecond();
+        // A token issued after an earlier revocation of this second is dated one second later
+        // (see revokedUntil): this revocation must reach that far too.
+        long until = now;
+        try {
+            until = revokedUntil(subject).filter(previous -> previous >= now).map(previous -> previous + 1).orElse(now);
+        } catch (KeyValueStoreException e) {
+            // Redis cannot say: this second, as the issuer will also assume while it cannot ask.
+        }
+        pendingWrites.set(issuedUntilKey(subject), Long.toString(until), longestValidity());
     }
 
     /**
