@@ -230,16 +230,19 @@ public class CommentService {
 
     /**
      * The comment a reply answers: on the same article, and one the replier can see. A comment
-     * still in moderation (or removed) takes no replies from those who cannot see it, the article's
-     * author included: a reply would hang under a comment readers may never see.
+     * still in moderation (or removed) takes no replies from those who cannot see it: a reply would
+     * hang under a comment readers may never see. Those who moderate it (the article's author,
+     * editors) know it exists from their queue and are told why; to anyone else it does not exist.
      */
     private Comment replyTarget(String parentId, PublishedArticle article, Caller caller) {
         Comment parent = comments.findById(parentId)
                 .filter(p -> p.getPostSlug().equals(article.slug()))
                 .orElseThrow(() -> ProblemException.invalidField("parentId", "must be a comment on the same article"));
         if (!caller.maySee(parent)) {
-            throw ProblemException.conflict("That comment is awaiting moderation or was removed: "
-                    + "it can be answered once a moderator approves it.");
+            if (caller.moderates(parent) && !parent.isDeleted()) {
+                throw ProblemException.conflict("That comment is awaiting moderation: approve it first, then answer it.");
+            }
+            throw ProblemException.invalidField("parentId", "must be a comment on the same article");
         }
         return parent;
     }

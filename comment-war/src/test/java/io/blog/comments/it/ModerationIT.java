@@ -48,10 +48,17 @@ class ModerationIT {
         Reply byAuthor = Api.comment(writer, post, Api.id(pending), "thanks!");
         assertThat(byAuthor.status()).as("%s", byAuthor).isEqualTo(409);
         assertThat(byAuthor.header("Content-Type")).startsWith("application/problem+json");
-        assertThat((String) byAuthor.json().get("detail")).contains("awaiting moderation");
-        // Its own author and the moderators may answer it.
+        assertThat((String) byAuthor.json().get("detail")).contains("awaiting moderation", "approve it first");
+        assertThat(Api.comment(Api.editor("pended"), post, Api.id(pending), "noted").status()).isEqualTo(409);
+        // To anyone else it does not exist; its own author may follow it up.
+        Reply stranger = Api.comment(Api.author("pendstranger"), post, Api.id(pending), "hello?");
+        assertThat(stranger.status()).isEqualTo(400);
+        assertThat(stranger.body()).doesNotContain("moderation");
         assertThat(Api.comment(newcomer, post, Api.id(pending), "a follow-up of mine").status()).isEqualTo(201);
-        assertThat(Api.comment(Api.editor("pended"), post, Api.id(pending), "noted").status()).isEqualTo(201);
+        // Once approved, the article's author answers it.
+        assertThat(Api.post("/moderation", Map.of("ids", List.of(Api.id(pending)), "action", "APPROVE"), writer.token()).status())
+                .isEqualTo(200);
+        assertThat(Api.comment(writer, post, Api.id(pending), "thanks!").status()).isEqualTo(201);
     }
 
     @Test
