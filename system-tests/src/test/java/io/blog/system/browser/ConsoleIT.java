@@ -202,15 +202,13 @@ class ConsoleIT {
         assertThat(visitor.send(visitor.request("/api/comments/counts?posts=console-trail", null).header("X-Request-Id", id).GET())
                 .status()).isEqualTo(200);
         signInAsAdmin();
-        browser.until("the oversized body among the recent errors", d -> {
-            d.get(console("/logs"));
-            return d.findElement(By.id("recent-errors")).getText().contains("too large body");
-        });
-        browser.until("the request's trail", d -> {
-            d.get(console("/logs?request=" + id));
-            String trail = d.findElement(By.id("trail-status")).getText();
-            return trail.contains("lines of request " + id) && d.findElement(By.id("request-trail")).getText().contains("comments-");
-        });
+        // Lines are searchable about a second after they are written: the view is opened again
+        // (each time letting it render) until they are there.
+        reloadUntil("/logs", "the oversized body among the recent errors",
+                () -> browser.visible(By.id("recent-errors")).getText().contains("too large body"));
+        reloadUntil("/logs?request=" + id, "the request's trail",
+                () -> browser.visible(By.id("trail-status")).getText().contains("lines of request " + id)
+                        && browser.driver().findElement(By.id("request-trail")).getText().contains("comments-"));
         assertThat(browser.visible(By.id("request-trail")).getText()).contains("gateway", "nginx.access", "liberty.access");
         browser.screenshot("console-logs");
         // Anything but a request id is refused before it reaches a query.
@@ -252,6 +250,20 @@ class ConsoleIT {
     private static java.util.Map<String, Object> account(String username) {
         Client.Reply reply = Client.newVisitor().get("/api/users?q=" + username, Accounts.admin().token());
         return reply.items().stream().filter(a -> username.equals(a.get("username"))).findFirst().orElseThrow();
+    }
+
+    private static void reloadUntil(String path, String what, java.util.function.BooleanSupplier shown) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (true) {
+            browser.driver().get(console(path));
+            if (shown.getAsBoolean()) {
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError(what + " not shown within 30 s");
+            }
+            io.blog.system.Topology.pause(Duration.ofSeconds(1));
+        }
     }
 
     private static String rowOf(String component) {
