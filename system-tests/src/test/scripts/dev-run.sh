@@ -14,6 +14,9 @@ case ${1:-} in
     [[ -x $WLP/bin/server ]] || { echo "dev-run: no Liberty runtime at $WLP (start the topology first)" >&2; exit 1; }
     rm -rf "$DIR" && mkdir -p "$DIR/apps"
     cp "$ROOT/liberty-config/src/main/liberty/config/server.xml" "$ROOT/liberty-config/jvm.options" "$DIR/"
+    # This server lives in the production topology's runtime, whose log shipper reads every server's
+    # messages.log: JSON from the first line, as the topology's own servers.
+    cp "$ROOT/liberty-config/bootstrap.properties" "$DIR/"
     for war in user-war post-war comment-war frontend admin-console; do cp "$ROOT/$war/target/$war.war" "$DIR/apps/"; done
     cp "$ROOT"/user-war/target/liberty/wlp/usr/shared/resources/jdbc/h2-*.jar "$WLP/usr/shared/resources/jdbc/"
     # Exactly the server.env the Liberty plugin writes for `./mvnw -Prun` (the liberty.env.*
