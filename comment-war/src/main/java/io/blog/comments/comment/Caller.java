@@ -30,6 +30,11 @@ public record Caller(String username, Set<String> roles) {
         return roles.contains(Roles.EDITOR) || roles.contains(Roles.ADMIN);
     }
 
+    /** Readers write no articles, so no comment is theirs to moderate. */
+    public boolean mayModerate() {
+        return moderatesAll() || roles.contains(Roles.AUTHOR);
+    }
+
     /** Editors and administrators moderate every comment, an article's author the comments on it. */
     public boolean moderates(Comment comment) {
         return moderatesAll() || is(comment.getPostAuthor());

@@ -131,7 +131,10 @@ public class CommentService {
     public CommentNode edit(String id, String newBody, Caller caller) {
         // Looked up before locking the row, so the lock is not held while user-war answers.
         AuthorProfile profile = profileOf(caller.username());
-        Comment comment = comments.findByIdForUpdate(id).filter(caller::maySee)
+        // Whoever moderates a comment knows it exists (it is in their queue): they learn that they
+        // may not edit it, as with delete; anyone else cannot tell an unseen comment from none.
+        Comment comment = comments.findByIdForUpdate(id)
+                .filter(c -> caller.maySee(c) || (!c.isDeleted() && caller.moderates(c)))
                 .orElseThrow(() -> notFound(id));
         if (!caller.is(comment.getAuthor())) {
             throw ProblemException.forbidden("Only its author can edit a comment.");

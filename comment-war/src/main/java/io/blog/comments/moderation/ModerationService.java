@@ -46,6 +46,7 @@ public class ModerationService {
 
     /** The comments waiting in one queue that {@code caller} moderates, oldest first. */
     public CursorPage<ModerationItem> queue(CommentStatus status, Keyset keyset, Caller caller) {
+        requireModerator(caller);
         CommentStatus wanted = status == null ? CommentStatus.PENDING : status;
         if (!QUEUES.contains(wanted)) {
             throw ProblemException.invalidField("status", "must be PENDING or SPAM");
@@ -67,6 +68,7 @@ public class ModerationService {
     @Transactional
     @WritesToPrimary
     public Outcome act(List<String> ids, ModerationAction action, Caller caller) {
+        requireModerator(caller);
         Set<String> wanted = ids.stream().map(String::trim).collect(Collectors.toCollection(LinkedHashSet::new));
         Map<String, Comment> found = comments.findAllForUpdate(wanted).stream()
                 .filter(c -> !c.isDeleted() && caller.moderates(c))
@@ -82,6 +84,12 @@ public class ModerationService {
             action.applyTo(comment, now);
             return AuditRecord.of(log.record(comment, action, before, caller, now));
         }).toList());
+    }
+
+    private static void requireModerator(Caller caller) {
+        if (!caller.mayModerate()) {
+            throw ProblemException.forbidden("Only authors (of the article), editors and administrators moderate comments.");
+        }
     }
 
     public CursorPage<AuditRecord> audit(Keyset keyset, Caller caller) {

@@ -8,6 +8,7 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.ext.Provider;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.metrics.MetricRegistry;
@@ -16,7 +17,8 @@ import java.security.Principal;
 import java.util.logging.Logger;
 
 /**
- * Rejects a bearer token that was logged out or belongs to a disabled user, in every service.
+ * Rejects a bearer token that was logged out or belongs to a disabled user, in every service, and
+ * one that is expired or not valid also where no sign-in is needed.
  * <p>
  * While Redis cannot answer, the check fails open: the token is accepted unless this instance
  * itself recorded its revocation ({@link TokenRevocations}). Failing closed would take every
@@ -44,6 +46,14 @@ public class RevokedTokenFilter implements ContainerRequestFilter {
     public void filter(ContainerRequestContext request) {
         Principal principal = request.getSecurityContext().getUserPrincipal();
         if (!(principal instanceof JsonWebToken token)) {
+            // On an endpoint open to everyone, Liberty lets a request whose bearer token it could
+            // not verify (expired, forged, garbled) through as anonymous. It is refused as a revoked
+            // one is (RFC 6750 invalid_token): the client learns at once that it must refresh or
+            // sign in again, instead of silently getting the anonymous view.
+            String authorization = request.getHeaderString(HttpHeaders.AUTHORIZATION);
+            if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+                throw ProblemException.unauthorized("This token is expired or not valid; sign in again.");
+            }
             return;
         }
         boolean revoked;
