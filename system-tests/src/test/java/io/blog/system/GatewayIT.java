@@ -49,6 +49,28 @@ class GatewayIT {
         assertThat(reply.body()).doesNotContain("\"checks\"").doesNotContain("# TYPE");
     }
 
+    /**
+     * Requests nginx or Liberty cannot read (malformed escapes, encoded control characters, an
+     * address past nginx's buffers) still get problem+json: sent over a raw socket, because
+     * java.net.URI refuses to carry them.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"/api/comments/%zz 400", "/api/posts?q=a% 400", "/api/comments/%00 400", "/api/comments/%7F 400",
+            "/api/posts/a%0d%0aSet-Cookie:x 400", "/api/posts?q=%1f 400", "/api/posts/LONG 414"})
+    void unreadableRequestsGetProblemDetailsToo(String pathAndStatus) throws Exception {
+        String path = pathAndStatus.substring(0, pathAndStatus.lastIndexOf(' ')).replace("LONG", "x".repeat(9000));
+        int status = Integer.parseInt(pathAndStatus.substring(pathAndStatus.lastIndexOf(' ') + 1));
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", Integer.parseInt(Topology.env("GATEWAY_PORT")))) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
+                    .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+            String response = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.ISO_8859_1);
+            assertThat(response).as(path).startsWith("HTTP/1.1 " + status + " ")
+                    .containsIgnoringCase("Content-Type: application/problem+json")
+                    .contains("\"status\":" + status);
+        }
+    }
+
     @Test
     void stubStatusOnlyOnTheInternalListener() {
         assertThat(visitor.get("/stub_status").body()).doesNotContain("Active connections");

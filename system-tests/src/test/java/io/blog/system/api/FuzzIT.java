@@ -151,6 +151,10 @@ class FuzzIT {
         Statistics.collect(reply.status());
 
         assertThat(reply.status()).as("%s answered %s", sent, reply).isLessThan(500);
+        if (refusedByTheRuntime(sent, reply)) {
+            Statistics.label("runtime").collect("CWWWC0005I");
+            return;
+        }
         if (reply.status() >= 400) {
             assertThat(reply.header("Content-Type")).as("%s answered %s", sent, reply).startsWith("application/problem+json");
             assertThat(problemStatus(reply)).as("the problem's status: %s answered %s", sent, reply).isEqualTo(reply.status());
@@ -159,6 +163,17 @@ class FuzzIT {
         if (reply.status() == 204 && sent.request().path().startsWith("/api/users/logout") && USERNAMES.containsKey(sent.token())) {
             TOKENS.put(sent.token(), Callers.signIn(USERNAMES.get(sent.token())).accessToken());
         }
+    }
+
+    /**
+     * An address with an encoded control character (%00-%1F, %7F) is refused by Liberty's web
+     * container before any application sees it, with a 400 and a body of its own (CWWWC0005I) that
+     * no error page can replace. The gateway refuses such addresses itself, with problem+json; only
+     * a caller on the internal network, talking to an instance directly, meets this answer.
+     */
+    private static boolean refusedByTheRuntime(Sent sent, Client.Reply reply) {
+        return !sent.target().equals(Topology.gateway()) && reply.status() == 400 && reply.body().contains("CWWWC0005I")
+                && sent.request().path().matches("(?i).*%(0[0-9a-f]|1[0-9a-f]|7f).*");
     }
 
     private static Object problemStatus(Client.Reply reply) {

@@ -100,9 +100,10 @@ final class RequestGenerator {
             pairs.add(Arbitraries.frequencyOf(Tuple.of(2, Arbitraries.just("")),
                     Tuple.of(5, value.map(v -> encode(p.getName()) + "=" + encode(v)))));
         }
-        // Now and then a parameter no operation knows, or a malformed query.
+        // Now and then a parameter no operation knows, or an odd query. (Malformed escapes such as
+        // %zz cannot be sent with java.net.URI; GatewayIT sends them over a raw socket.)
         pairs.add(Arbitraries.frequencyOf(Tuple.of(8, Arbitraries.just("")),
-                Tuple.of(1, strings().map(v -> "unknown=" + encode(v))), Tuple.of(1, Arbitraries.of("%zz", "=&&=", "a=%", "limit=1&limit=2"))));
+                Tuple.of(1, strings().map(v -> "unknown=" + encode(v))), Tuple.of(1, Arbitraries.of("=&&=", "limit=1&limit=2", "&"))));
         return Combinators.combine(pairs).as(values -> {
             String joined = values.stream().filter(v -> !v.isEmpty()).collect(Collectors.joining("&"));
             return joined.isEmpty() ? "" : "?" + joined;
