@@ -71,6 +71,15 @@ class GatewayIT {
         }
     }
 
+    /** An encoded "../" leaves /api for the static files, which take GET only; the refusal is problem+json. */
+    @Test
+    void aMethodTheStaticFilesDoNotTakeGetsProblemDetails() {
+        Client.Reply reply = visitor.send("DELETE", "/api/comments/..%2F..%2Fetc%2Fpasswd", null, null);
+        assertThat(reply.status()).isEqualTo(405);
+        assertThat(reply.header("Content-Type")).isEqualTo("application/problem+json");
+        assertThat(reply.json()).containsEntry("status", 405L);
+    }
+
     @Test
     void stubStatusOnlyOnTheInternalListener() {
         assertThat(visitor.get("/stub_status").body()).doesNotContain("Active connections");
