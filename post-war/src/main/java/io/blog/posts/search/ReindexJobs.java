@@ -3,6 +3,7 @@ package io.blog.posts.search;
 import io.blog.common.json.InstantAdapter;
 import io.blog.common.json.Timestamps;
 import io.blog.common.kv.KeyValueStore;
+import io.blog.common.kv.KeyValueStoreException;
 import io.blog.common.problem.ProblemException;
 import io.blog.posts.article.Article;
 import io.blog.posts.article.ArticleStatus;
@@ -36,6 +37,10 @@ public class ReindexJobs {
     private static final Logger LOG = Logger.getLogger(ReindexJobs.class.getName());
     private static final Duration KEEP_STATUS = Duration.ofDays(1);
     private static final int PAGE = 200;
+    /** Held by the running job, so that two rebuilds never race to move the alias. */
+    private static final String RUNNING_KEY = "blog:search:reindex:running";
+    /** Longer than any rebuild takes; a job whose instance died frees the slot by then. */
+    private static final Duration RUNNING_AT_MOST = Duration.ofHours(1);
 
     public record Job(String id, String status, String index, long indexed, long total, Instant startedAt,
                       Instant finishedAt, String error) {
@@ -66,6 +71,16 @@ public class ReindexJobs {
             throw ProblemException.serviceUnavailable("Elasticsearch is not available; try again when it is.");
         }
         String id = UUID.randomUUID().toString();
+        Optional<String> running;
+        try {
+            running = store.setIfAbsent(RUNNING_KEY, id, RUNNING_AT_MOST) ? Optional.empty()
+                    : Optional.of(store.get(RUNNING_KEY).orElse("a job that just finished"));
+        } catch (KeyValueStoreException e) {
+            throw ProblemException.serviceUnavailable("Cannot make sure no other reindex runs (Redis does not answer); try again shortly.");
+        }
+        if (running.isPresent()) {
+            throw ProblemException.conflict("A reindex is already running (" + running.get() + "); wait for it to finish.");
+        }
         Instant started = Timestamps.now();
         String target = index.newIndexName();
         Job job = new Job(id, "RUNNING", target, 0, self.countPublished(), started, null, null);
@@ -101,6 +116,18 @@ public class ReindexJobs {
         } catch (RuntimeException e) {
             save(new Job(job.id(), "FAILED", job.index(), 0, job.total(), job.startedAt(), Timestamps.now(), e.getMessage()));
             LOG.warning("Reindex " + job.id() + " failed: " + e.getMessage());
+        } finally {
+            release(job.id());
+        }
+    }
+
+    private void release(String id) {
+        try {
+            if (store.get(RUNNING_KEY).filter(id::equals).isPresent()) {
+                store.delete(RUNNING_KEY);
+            }
+        } catch (KeyValueStoreException e) {
+            LOG.warning("Reindex " + id + " could not free its slot (it expires by itself): " + e.getMessage());
         }
     }
 

@@ -221,10 +221,12 @@ public class SearchIndex {
         List<String> old = call(() -> client.indices().existsAlias(a -> a.name(alias)).value()
                 ? new ArrayList<>(client.indices().getAlias(g -> g.name(alias)).aliases().keySet())
                 : new ArrayList<String>());
-        call(() -> client.indices().updateAliases(u -> {
-            old.forEach(o -> u.actions(a -> a.remove(r -> r.index(o).alias(alias))));
-            return u.actions(a -> a.add(ad -> ad.index(index).alias(alias)));
-        }));
+        // The alias is taken from every index of its name, not only those read above: whatever
+        // pointed there in between, it points at exactly one index afterwards (an alias over two
+        // indices refuses every write, and the outbox would stall).
+        call(() -> client.indices().updateAliases(u -> u
+                .actions(a -> a.remove(r -> r.index(alias + "-*").alias(alias).mustExist(false)))
+                .actions(a -> a.add(ad -> ad.index(index).alias(alias)))));
         for (String o : old) {
             if (!o.equals(index)) {
                 call(() -> client.indices().delete(d -> d.index(o)));
