@@ -45,6 +45,22 @@ else
   report redis FAIL "${out:-no answer} (:$BLOG_REDIS_PORT)"
 fi
 
+# The security state's Redis refuses writes when full (it never evicts): warn well before.
+if out=$(redis_security_cli ping 2>&1) && [[ $out == PONG ]]; then
+  read -r used max policy < <(redis_security_cli info memory 2>/dev/null | tr -d '\r' \
+    | awk -F: '/^used_memory:/{u=$2} /^maxmemory:/{m=$2} /^maxmemory_policy:/{p=$2} END{print u, m, p}')
+  percent=$(( max > 0 ? used * 100 / max : 0 ))
+  if [[ $policy != noeviction ]]; then
+    report redis-security FAIL "maxmemory-policy is $policy, not noeviction: revocations and limits can be evicted"
+  elif (( percent >= 80 )); then
+    report redis-security FAIL "$percent % of maxmemory used; when full, revocations and limit counters cannot be written"
+  else
+    report redis-security ok "PONG on :$BLOG_REDIS_SECURITY_PORT, $percent % of maxmemory used, noeviction"
+  fi
+else
+  report redis-security FAIL "${out:-no answer} (:$BLOG_REDIS_SECURITY_PORT)"
+fi
+
 if out=$(curl -sf -m 5 "http://127.0.0.1:$BLOG_ES_PORT/_cluster/health") && [[ $out =~ \"status\":\"(green|yellow)\" ]]; then
   report elasticsearch ok "cluster ${BASH_REMATCH[1]} on :$BLOG_ES_PORT"
 else

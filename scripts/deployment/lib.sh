@@ -36,6 +36,9 @@ load_env() {
   BLOG_DB_PRIMARY_PORT=${BLOG_DB_PRIMARY_PORT:-3326}
   BLOG_DB_REPLICA_PORT=${BLOG_DB_REPLICA_PORT:-3327}
   BLOG_REDIS_PORT=${BLOG_REDIS_PORT:-6381}
+  # Security state in a Redis of its own that never evicts (maxmemory-policy noeviction).
+  BLOG_REDIS_SECURITY_PORT=${BLOG_REDIS_SECURITY_PORT:-6382}
+  BLOG_REDIS_SECURITY_MAXMEMORY=${BLOG_REDIS_SECURITY_MAXMEMORY:-128mb}
   BLOG_ES_PORT=${BLOG_ES_PORT:-9260}
   BLOG_ES_TRANSPORT_PORT=${BLOG_ES_TRANSPORT_PORT:-9360}
   BLOG_PUBLIC_BASE_URL=${BLOG_PUBLIC_BASE_URL:-http://localhost:$GATEWAY_PORT}
@@ -45,6 +48,7 @@ load_env() {
   BLOG_NODE_EXPORTER_PORT=${BLOG_NODE_EXPORTER_PORT:-9400}
   BLOG_MYSQLD_EXPORTER_PORTS=${BLOG_MYSQLD_EXPORTER_PORTS:-9404 9405}
   BLOG_REDIS_EXPORTER_PORT=${BLOG_REDIS_EXPORTER_PORT:-9421}
+  BLOG_REDIS_SECURITY_EXPORTER_PORT=${BLOG_REDIS_SECURITY_EXPORTER_PORT:-9422}
   BLOG_NGINX_EXPORTER_PORT=${BLOG_NGINX_EXPORTER_PORT:-9413}
   BLOG_ES_EXPORTER_PORT=${BLOG_ES_EXPORTER_PORT:-9414}
   BLOG_PROMETHEUS_SCRAPE_INTERVAL=${BLOG_PROMETHEUS_SCRAPE_INTERVAL:-15s}
@@ -66,7 +70,7 @@ load_env() {
   # Metrics written as files (backups, binlog archive), read by node-exporter's textfile collector.
   BLOG_METRICS_TEXTFILE_DIR=${BLOG_METRICS_TEXTFILE_DIR:-$BLOG_PROD_DIR/monitoring/textfile}
   export BLOG_PROD_DIR GATEWAY_PORT GATEWAY_INTERNAL_PORT BLOG_DB_PRIMARY_PORT BLOG_DB_REPLICA_PORT \
-    BLOG_REDIS_PORT BLOG_ES_PORT BLOG_ES_TRANSPORT_PORT BLOG_PUBLIC_BASE_URL BLOG_BACKUP_DIR \
+    BLOG_REDIS_PORT BLOG_REDIS_SECURITY_PORT BLOG_ES_PORT BLOG_ES_TRANSPORT_PORT BLOG_PUBLIC_BASE_URL BLOG_BACKUP_DIR \
     BLOG_BACKUP_KEEP_DAILY BLOG_BACKUP_KEEP_WEEKLY BLOG_METRICS_TEXTFILE_DIR BLOG_LOGGING_DIR \
     BLOG_LOG_QUEUE_MAX_DISK BLOG_LOG_RETENTION_DAYS BLOG_LOG_MAX_SIZE
 
@@ -76,17 +80,18 @@ load_env() {
   WLP=$BLOG_PROD_DIR/wlp
   GATEWAY_DIR=$BLOG_PROD_DIR/gateway
   REDIS_DIR=$BLOG_PROD_DIR/redis
+  REDIS_SECURITY_DIR=$BLOG_PROD_DIR/redis-security
 }
 
 # The monitoring tier's components (scripts/deployment/monitoring.sh), in start order: exporters,
 # then Alertmanager, then Prometheus, which scrapes them all.
-MONITORING_COMPONENTS=(node-exporter mysqld-exporter-primary mysqld-exporter-replica redis-exporter nginx-exporter
+MONITORING_COMPONENTS=(node-exporter mysqld-exporter-primary mysqld-exporter-replica redis-exporter redis-security-exporter nginx-exporter
   elasticsearch-exporter alertmanager prometheus)
 
 require_secrets() {
   local name missing=()
   for name in BLOG_USERS_DB_PASSWORD BLOG_POSTS_DB_PASSWORD BLOG_COMMENTS_DB_PASSWORD BLOG_REPL_PASSWORD \
-              BLOG_EXPORTER_DB_PASSWORD BLOG_REDIS_PASSWORD BLOG_KEYSTORE_PASSWORD BLOG_ADMIN_USERNAME \
+              BLOG_EXPORTER_DB_PASSWORD BLOG_REDIS_PASSWORD BLOG_REDIS_SECURITY_PASSWORD BLOG_KEYSTORE_PASSWORD BLOG_ADMIN_USERNAME \
               BLOG_ADMIN_EMAIL BLOG_ADMIN_PASSWORD; do
     if [[ -z ${!name:-} || ${!name} == change-me* ]]; then missing+=("$name"); fi
   done
@@ -116,6 +121,7 @@ module_of() {
 }
 
 redis_cli() { REDISCLI_AUTH=$BLOG_REDIS_PASSWORD redis-cli -h 127.0.0.1 -p "$BLOG_REDIS_PORT" "$@"; }
+redis_security_cli() { REDISCLI_AUTH=${BLOG_REDIS_SECURITY_PASSWORD:-} redis-cli -h 127.0.0.1 -p "$BLOG_REDIS_SECURITY_PORT" "$@"; }
 
 port_busy() { ss -ltnH "sport = :$1" | grep -q .; }
 

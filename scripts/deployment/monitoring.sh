@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The monitoring tier of the production topology: Prometheus, Alertmanager and the exporters
-# (node, mysqld for the primary and the replica, redis, nginx, elasticsearch), all Debian
+# (node, mysqld for the primary and the replica, redis for the cache and the security state, nginx,
+# elasticsearch), all Debian
 # packages, each on its loopback port from the env file, each as an unprivileged user, data and
 # logs under $BLOG_PROD_DIR/monitoring/<component>.
 #
@@ -32,6 +33,7 @@ port_of() {
     mysqld-exporter-primary) echo "${BLOG_MYSQLD_EXPORTER_PORTS% *}" ;;
     mysqld-exporter-replica) echo "${BLOG_MYSQLD_EXPORTER_PORTS#* }" ;;
     redis-exporter) echo "$BLOG_REDIS_EXPORTER_PORT" ;;
+    redis-security-exporter) echo "$BLOG_REDIS_SECURITY_EXPORTER_PORT" ;;
     nginx-exporter) echo "$BLOG_NGINX_EXPORTER_PORT" ;;
     elasticsearch-exporter) echo "$BLOG_ES_EXPORTER_PORT" ;;
     *) die "unknown component '$1' (components: ${COMPONENTS[*]})" ;;
@@ -72,7 +74,8 @@ render() { # $1 = config folder
   done < <(instances) | targets_json >"$dir/targets/services.json"
   echo "127.0.0.1:$(port_of mysqld-exporter-primary) primary mariadb primary
 127.0.0.1:$(port_of mysqld-exporter-replica) replica mariadb replica" | targets_json >"$dir/targets/mysqld.json"
-  echo "127.0.0.1:$BLOG_REDIS_EXPORTER_PORT redis redis cache" | targets_json >"$dir/targets/redis.json"
+  echo "127.0.0.1:$BLOG_REDIS_EXPORTER_PORT redis redis cache
+127.0.0.1:$BLOG_REDIS_SECURITY_EXPORTER_PORT redis-security redis security" | targets_json >"$dir/targets/redis.json"
   echo "127.0.0.1:$BLOG_NGINX_EXPORTER_PORT gateway gateway gateway" | targets_json >"$dir/targets/nginx.json"
   echo "127.0.0.1:$BLOG_NODE_EXPORTER_PORT host host host" | targets_json >"$dir/targets/node.json"
   echo "127.0.0.1:$BLOG_ES_EXPORTER_PORT elasticsearch elasticsearch search" | targets_json >"$dir/targets/elasticsearch.json"
@@ -138,6 +141,9 @@ command_of() { # $1 component; prints nothing, fills CMD and CMD_ENV
     redis-exporter)
       CMD_ENV=("REDIS_PASSWORD=$BLOG_REDIS_PASSWORD")
       CMD=(prometheus-redis-exporter -redis.addr="redis://127.0.0.1:$BLOG_REDIS_PORT" -web.listen-address="127.0.0.1:$port") ;;
+    redis-security-exporter)
+      CMD_ENV=("REDIS_PASSWORD=$BLOG_REDIS_SECURITY_PASSWORD")
+      CMD=(prometheus-redis-exporter -redis.addr="redis://127.0.0.1:$BLOG_REDIS_SECURITY_PORT" -web.listen-address="127.0.0.1:$port") ;;
     nginx-exporter)
       CMD=(prometheus-nginx-exporter -nginx.scrape-uri="http://127.0.0.1:$GATEWAY_INTERNAL_PORT/stub_status"
         -web.listen-address="127.0.0.1:$port") ;;

@@ -8,7 +8,7 @@
 #
 # Components: console, prometheus, alertmanager, exporters (all of them) or one exporter (node-exporter,
 # mysqld-exporter-primary, …, see monitoring.sh), gateway, <service>-<n> (users-1, posts-2, …),
-# logging (the log shipper), elasticsearch, redis, binlog-archiver, mariadb (primary and replica, after the archiver),
+# logging (the log shipper), elasticsearch, redis, redis-security, binlog-archiver, mariadb (primary and replica, after the archiver),
 # mariadb-replica. start-production.sh
 # starts again whatever is stopped.
 set -uo pipefail
@@ -23,7 +23,7 @@ all_servers=()
 while read -r svc _ n _; do all_servers+=("$svc-$n"); done < <(instances)
 exporters=()
 for name in "${MONITORING_COMPONENTS[@]}"; do [[ $name == *-exporter* ]] && exporters+=("$name"); done
-if (( $# )); then wanted=" $* "; else wanted=" console prometheus alertmanager exporters gateway ${all_servers[*]} logging elasticsearch redis binlog-archiver mariadb "; fi
+if (( $# )); then wanted=" $* "; else wanted=" console prometheus alertmanager exporters gateway ${all_servers[*]} logging elasticsearch redis redis-security binlog-archiver mariadb "; fi
 [[ $wanted == *" exporters "* ]] && wanted+="${exporters[*]} "
 want() { [[ $wanted == *" $1 "* ]]; }
 failed=()
@@ -53,12 +53,18 @@ fi
 want logging && { scripts/deployment/logging.sh stop || failed+=(logging); }
 want elasticsearch && { scripts/dev/elasticsearch.sh stop || failed+=(elasticsearch); }
 
-if want redis && [[ -f $REDIS_DIR/redis.pid ]] && kill -0 "$(cat "$REDIS_DIR/redis.pid")" 2>/dev/null; then
-  pid=$(cat "$REDIS_DIR/redis.pid")
-  redis_cli shutdown >/dev/null 2>&1 || kill "$pid"
+# $1 component, $2 folder, $3 port, $4 password.
+stop_redis() {
+  local name=$1 dir=$2 port=$3 password=$4 pid
+  want "$name" && [[ -f $dir/redis.pid ]] && kill -0 "$(cat "$dir/redis.pid")" 2>/dev/null || return 0
+  pid=$(cat "$dir/redis.pid")
+  REDISCLI_AUTH=$password redis-cli -h 127.0.0.1 -p "$port" shutdown >/dev/null 2>&1 || kill "$pid"
   for _ in $(seq 1 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
-  if kill -0 "$pid" 2>/dev/null; then failed+=(redis); else log "Redis stopped"; fi
-fi
+  if kill -0 "$pid" 2>/dev/null; then failed+=("$name"); else log "$name stopped"; fi
+}
+stop_redis redis "$REDIS_DIR" "$BLOG_REDIS_PORT" "$BLOG_REDIS_PASSWORD"
+# An env file from before the security-state Redis lacks its password: stopping still works (by signal).
+stop_redis redis-security "$REDIS_SECURITY_DIR" "$BLOG_REDIS_SECURITY_PORT" "${BLOG_REDIS_SECURITY_PASSWORD:-}"
 
 want binlog-archiver && { scripts/maintenance/binlog-archiver.sh stop || failed+=(binlog-archiver); }
 want mariadb && { scripts/dev/mariadb-pair.sh stop || failed+=(mariadb); }

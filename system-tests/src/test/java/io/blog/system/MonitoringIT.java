@@ -31,7 +31,7 @@ class MonitoringIT {
     @Test
     void prometheusScrapesEveryComponentWithItsLabels() {
         Set<String> expected = Set.of("users-1", "users-2", "posts-1", "posts-2", "comments-1", "comments-2", "primary",
-                "replica", "redis", "gateway", "elasticsearch", "host", "prometheus", "alertmanager");
+                "replica", "redis", "redis-security", "gateway", "elasticsearch", "host", "prometheus", "alertmanager");
 
         List<Map<String, Object>> targets = Await.until("every target up", Duration.ofSeconds(60), MonitoringIT::activeTargets,
                 t -> t.stream().allMatch(x -> "up".equals(x.get("health"))) && instances(t).containsAll(expected));

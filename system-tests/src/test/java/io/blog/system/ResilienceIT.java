@@ -117,13 +117,14 @@ class ResilienceIT {
     @Test
     @Order(4)
     void stoppingRedis() {
-        Load.Outcome outcome = Load.around(BEFORE, TOTAL, () -> Topology.stop("redis"), 4,
+        // Both: the cache and the security state (revocations, limits) are gone at once.
+        Load.Outcome outcome = Load.around(BEFORE, TOTAL, () -> Topology.stop("redis", "redis-security"), 4,
                 this::readPosts, WRITE_EVERY, n -> createArticle(Client.newVisitor(), "Written without Redis " + n, "PUBLISHED"));
         report("Redis stopped", outcome);
         // The operator's view: Redis named as failed, and every other component still checked.
         Topology.Output health = Topology.healthCheck();
         assertThat(health.exitCode()).isEqualTo(1);
-        assertThat(health.report()).containsPattern("redis +FAIL")
+        assertThat(health.report()).containsPattern("redis +FAIL").containsPattern("redis-security +FAIL")
                 .containsPattern("mariadb-replica +ok").containsPattern("comments-2 +ok").containsPattern("gateway /api/posts\\S* +ok");
         assertThat(outcome.failedReads()).as("failed reads").isEmpty();
         assertThat(outcome.failedWrites()).as("writes without Redis").isEmpty();

@@ -113,13 +113,14 @@ public class ComponentFacts {
         for (JsonObject sample : query(url, "mysql_global_status_uptime")) {
             uptimes.put("mariadb-" + label(sample, "instance"), Instant.now().minusSeconds((long) value(sample)));
         }
+        // The instance label names the Redis: "redis" (the cache) or "redis-security".
         for (JsonObject sample : query(url, "redis_instance_info")) {
-            versions.put("redis", label(sample, "redis_version"));
+            versions.put(label(sample, "instance"), label(sample, "redis_version"));
         }
         for (JsonObject sample : query(url, "redis_uptime_in_seconds")) {
-            uptimes.put("redis", Instant.now().minusSeconds((long) value(sample)));
+            uptimes.put(label(sample, "instance"), Instant.now().minusSeconds((long) value(sample)));
         }
-        for (String name : new String[] {"mariadb-primary", "mariadb-replica", "redis"}) {
+        for (String name : new String[] {"mariadb-primary", "mariadb-replica", "redis", "redis-security"}) {
             if (versions.containsKey(name) || uptimes.containsKey(name)) {
                 known.put(name, new Facts(versions.get(name), uptimes.get(name)));
             } else {

@@ -101,6 +101,7 @@ public class HealthMonitor {
         dependency(now, seen, "mariadb-primary", "database");
         dependency(now, seen, "mariadb-replica", "database");
         dependency(now, seen, "redis", "cache");
+        dependency(now, seen, "redis-security", "security state");
         dependency(now, seen, "elasticsearch", "search");
         now.add(plain("gateway", "gateway", settings.gateway().resolve("/api/users/jwks")));
         now.add(prometheus.filter(s -> !s.isBlank()).map(url -> plain("prometheus", "monitoring", URI.create(url + "/-/ready")))
@@ -153,7 +154,13 @@ public class HealthMonitor {
                     seen.computeIfAbsent("mariadb-replica", k -> new ArrayList<>()).add("up".equals(data.getString("replica", "")));
                 }
             }
-            case "redis" -> seen.computeIfAbsent("redis", k -> new ArrayList<>()).add(data.getBoolean("available", false));
+            case "redis" -> {
+                seen.computeIfAbsent("redis", k -> new ArrayList<>()).add(data.getBoolean("available", false));
+                // A store of its own only where one is configured (not in the one-command run).
+                if (data.containsKey("securityStore") && !data.getString("securityStore").equals(data.getString("store", ""))) {
+                    seen.computeIfAbsent("redis-security", k -> new ArrayList<>()).add(data.getBoolean("securityAvailable", false));
+                }
+            }
             case "search" -> seen.computeIfAbsent("elasticsearch", k -> new ArrayList<>()).add("up".equals(data.getString("elasticsearch", "")));
             default -> {
             }

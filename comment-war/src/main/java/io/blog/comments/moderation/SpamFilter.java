@@ -2,6 +2,7 @@ package io.blog.comments.moderation;
 
 import io.blog.common.kv.KeyValueStore;
 import io.blog.common.kv.KeyValueStoreException;
+import io.blog.common.kv.SecurityState;
 import io.blog.common.metrics.MetricNames;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
@@ -45,6 +46,7 @@ public class SpamFilter {
     }
 
     @Inject
+    @SecurityState
     KeyValueStore store;
 
     @Inject

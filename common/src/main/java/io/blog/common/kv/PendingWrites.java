@@ -1,11 +1,7 @@
 package io.blog.common.kv;
 
 import io.blog.common.metrics.MetricNames;
-import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 
 import java.time.Clock;
@@ -32,7 +28,6 @@ import java.util.logging.Logger;
  * instance: if the instance stops during an outage its pending writes are lost and the entries'
  * own expiry bounds the damage.
  */
-@ApplicationScoped
 public class PendingWrites {
 
     static final long RETRY_MS = 250;
@@ -45,24 +40,26 @@ public class PendingWrites {
     private final Map<String, Pending> pending = new ConcurrentHashMap<>();
     private final AtomicBoolean retryScheduled = new AtomicBoolean();
     private final Clock clock = Clock.systemUTC();
+    private final KeyValueStore store;
+    private final MetricRegistry metrics;
+    private final ManagedScheduledExecutorService executor;
+    private final long keepDeletesSeconds;
+    private final int maxPending;
 
-    @Inject
-    KeyValueStore store;
+    /** One queue per store ({@link KeyValueStoreProducer}). */
+    PendingWrites(KeyValueStore store, MetricRegistry metrics, ManagedScheduledExecutorService executor,
+                  long keepDeletesSeconds, int maxPending) {
+        this.store = store;
+        this.metrics = metrics;
+        this.executor = executor;
+        this.keepDeletesSeconds = keepDeletesSeconds;
+        this.maxPending = maxPending;
+    }
 
-    @Inject
-    MetricRegistry metrics;
-
-    @Resource
-    ManagedScheduledExecutorService executor;
-
-    /** A pending delete is pointless once every entry it could remove has expired by itself. */
-    @Inject
-    @ConfigProperty(name = "blog.redis.pending-delete-seconds", defaultValue = "900")
-    long keepDeletesSeconds;
-
-    @Inject
-    @ConfigProperty(name = "blog.redis.pending-writes-max", defaultValue = "100000")
-    int maxPending;
+    /** For CDI's client proxy of the produced, application-scoped queue. */
+    protected PendingWrites() {
+        this(null, null, null, 0, 0);
+    }
 
     /** Sets {@code key} until {@code expiresAt}, now or as soon as the store answers again. */
     public void set(String key, String value, Instant expiresAt) {

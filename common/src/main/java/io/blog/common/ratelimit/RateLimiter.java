@@ -2,6 +2,7 @@ package io.blog.common.ratelimit;
 
 import io.blog.common.kv.KeyValueStore;
 import io.blog.common.kv.KeyValueStoreException;
+import io.blog.common.kv.SecurityState;
 import io.blog.common.metrics.MetricNames;
 import io.blog.common.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,6 +22,7 @@ public class RateLimiter {
     private static final Logger LOG = Logger.getLogger(RateLimiter.class.getName());
 
     @Inject
+    @SecurityState
     KeyValueStore store;
 
     @Inject

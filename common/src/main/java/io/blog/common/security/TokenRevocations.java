@@ -3,6 +3,7 @@ package io.blog.common.security;
 import io.blog.common.kv.KeyValueStore;
 import io.blog.common.kv.KeyValueStoreException;
 import io.blog.common.kv.PendingWrites;
+import io.blog.common.kv.SecurityState;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -28,9 +29,11 @@ import java.util.Optional;
 public class TokenRevocations {
 
     @Inject
+    @SecurityState
     KeyValueStore store;
 
     @Inject
+    @SecurityState
     PendingWrites pendingWrites;
 
     @Inject

@@ -68,13 +68,14 @@ class ConsoleIT {
         browser.textIn(By.id("health-summary"), "components healthy");
         String grid = browser.visible(By.id("health-grid")).getText();
         assertThat(grid).contains("users-1", "users-2", "posts-1", "posts-2", "comments-1", "comments-2", "gateway", "prometheus", "alertmanager",
-                "mariadb-primary", "mariadb-replica", "redis", "elasticsearch");
+                "mariadb-primary", "mariadb-replica", "redis", "redis-security", "elasticsearch");
         // Version and uptime: the services' build, and what MariaDB, Redis, Elasticsearch and the
         // monitoring tier report of themselves.
         assertThat(rowOf("posts-1")).containsPattern("1\\.0\\.0-SNAPSHOT \\(built \\d{4}-\\d\\d-\\d\\dT").containsPattern("\\d+ (s|min|h)");
         browser.until("versions of the data stores", d -> rowOf("mariadb-primary").contains("-MariaDB"));
         assertThat(rowOf("elasticsearch")).contains("9.5.3");
         assertThat(rowOf("redis")).containsPattern("\\b7\\.\\d+\\.\\d+");
+        browser.until("the security-state Redis's version", d -> rowOf("redis-security").matches("(?s).*\\b7\\.\\d+\\.\\d+.*"));
         browser.screenshot("console-health");
 
         Instant killed = Instant.now();

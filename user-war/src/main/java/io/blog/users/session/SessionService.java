@@ -4,6 +4,7 @@ import io.blog.common.data.WritesToPrimary;
 import io.blog.common.json.Timestamps;
 import io.blog.common.kv.KeyValueStore;
 import io.blog.common.kv.KeyValueStoreException;
+import io.blog.common.kv.SecurityState;
 import io.blog.common.metrics.MetricNames;
 import io.blog.common.problem.ProblemException;
 import io.blog.common.ratelimit.RateLimit;
@@ -88,6 +89,7 @@ public class SessionService {
     long knownAddressDays;
 
     @Inject
+    @SecurityState
     KeyValueStore store;
 
     private RateLimit accountAttempts;
