@@ -42,6 +42,18 @@ public class ConsoleSettings {
     @ConfigProperty(name = "blog.console.refresh.seconds", defaultValue = "5")
     int refreshSeconds;
 
+    @Inject
+    @ConfigProperty(name = "blog.console.prometheus.url")
+    Optional<String> prometheusUrl;
+
+    @Inject
+    @ConfigProperty(name = "blog.console.alertmanager.url")
+    Optional<String> alertmanagerUrl;
+
+    @Inject
+    @ConfigProperty(name = "blog.console.logs.url")
+    Optional<String> logsUrl;
+
     public URI gateway() {
         return URI.create(gatewayUrl.endsWith("/") ? gatewayUrl.substring(0, gatewayUrl.length() - 1) : gatewayUrl);
     }
@@ -68,5 +80,24 @@ public class ConsoleSettings {
 
     public Duration refresh() {
         return Duration.ofSeconds(Math.max(1, refreshSeconds));
+    }
+
+    /** Prometheus's base URL; empty where the run has none (the one-command run). */
+    public Optional<String> prometheus() {
+        return present(prometheusUrl);
+    }
+
+    /** Alertmanager's base URL; empty where the run has none. */
+    public Optional<String> alertmanager() {
+        return present(alertmanagerUrl);
+    }
+
+    /** The base URL of the Elasticsearch that holds the log index; empty where there is none. */
+    public Optional<String> logIndex() {
+        return present(logsUrl);
+    }
+
+    private static Optional<String> present(Optional<String> url) {
+        return url.map(String::strip).filter(s -> !s.isEmpty()).map(s -> s.endsWith("/") ? s.substring(0, s.length() - 1) : s);
     }
 }

@@ -7,12 +7,12 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import io.blog.console.ConsoleSettings;
 import io.blog.console.MainLayout;
 import io.blog.console.PlatformApi;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.net.URI;
 import java.net.URLEncoder;
@@ -32,10 +32,11 @@ public class AlertsView extends VerticalLayout {
     }
 
     @Inject
-    public AlertsView(PlatformApi api, @ConfigProperty(name = "blog.console.alertmanager.url") Optional<String> alertmanager,
-                      @ConfigProperty(name = "blog.console.prometheus.url") Optional<String> prometheus) {
+    public AlertsView(PlatformApi api, ConsoleSettings settings) {
         add(new H2("Alerts"));
-        if (alertmanager.filter(s -> !s.isBlank()).isEmpty()) {
+        Optional<String> alertmanager = settings.alertmanager();
+        Optional<String> prometheus = settings.prometheus();
+        if (alertmanager.isEmpty() || prometheus.isEmpty()) {
             add(new Paragraph("This run has no Alertmanager or Prometheus (the one-command run); the production topology's alerts show here."));
             return;
         }

@@ -1,11 +1,11 @@
 package io.blog.console.health;
 
+import io.blog.console.ConsoleSettings;
 import io.blog.console.PlatformApi;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.net.URI;
 import java.net.URLEncoder;
@@ -38,17 +38,7 @@ public class ComponentFacts {
     PlatformApi api;
 
     @Inject
-    @ConfigProperty(name = "blog.console.prometheus.url")
-    Optional<String> prometheus;
-
-    @Inject
-    @ConfigProperty(name = "blog.console.alertmanager.url")
-    Optional<String> alertmanager;
-
-    /** Elasticsearch's base URL (the log index lives there). */
-    @Inject
-    @ConfigProperty(name = "blog.console.logs.url")
-    Optional<String> elasticsearch;
+    ConsoleSettings settings;
 
     private final Map<String, Facts> known = new ConcurrentHashMap<>();
     private volatile Instant refreshed = Instant.EPOCH;
@@ -69,7 +59,7 @@ public class ComponentFacts {
             return;
         }
         refreshed = Instant.now();
-        present(prometheus).ifPresent(url -> {
+        settings.prometheus().ifPresent(url -> {
             try {
                 String version = api.get(URI.create(url + "/api/v1/status/buildinfo"), null).asJsonObject()
                         .getJsonObject("data").getString("version");
@@ -81,7 +71,7 @@ public class ComponentFacts {
                 known.remove("prometheus");
             }
         });
-        present(alertmanager).ifPresent(url -> {
+        settings.alertmanager().ifPresent(url -> {
             try {
                 JsonObject status = api.get(URI.create(url + "/api/v2/status"), null).asJsonObject();
                 known.put("alertmanager", new Facts(status.getJsonObject("versionInfo").getString("version"),
@@ -90,7 +80,7 @@ public class ComponentFacts {
                 known.remove("alertmanager");
             }
         });
-        present(elasticsearch).ifPresent(url -> {
+        settings.logIndex().ifPresent(url -> {
             try {
                 JsonObject nodes = api.get(URI.create(url + "/_nodes/_local/jvm?filter_path=nodes.*.version,nodes.*.jvm.start_time_in_millis"),
                         null).asJsonObject().getJsonObject("nodes");
@@ -141,10 +131,6 @@ public class ComponentFacts {
 
     private static double value(JsonObject sample) {
         return Double.parseDouble(sample.getJsonArray("value").getString(1));
-    }
-
-    private static Optional<String> present(Optional<String> setting) {
-        return setting.filter(s -> !s.isBlank());
     }
 
     /** "3 d 4 h", "2 h 5 min", "40 s". */

@@ -9,7 +9,6 @@ import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.io.StringReader;
 import java.net.URI;
@@ -24,7 +23,6 @@ import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -48,14 +46,6 @@ public class HealthMonitor {
 
     @Inject
     ComponentFacts facts;
-
-    @Inject
-    @ConfigProperty(name = "blog.console.prometheus.url")
-    Optional<String> prometheus;
-
-    @Inject
-    @ConfigProperty(name = "blog.console.alertmanager.url")
-    Optional<String> alertmanager;
 
     private final Map<String, Deque<ComponentHealth>> history = new LinkedHashMap<>();
     private final List<Consumer<List<ComponentHealth>>> listeners = new CopyOnWriteArrayList<>();
@@ -104,9 +94,9 @@ public class HealthMonitor {
         dependency(now, seen, "redis-security", "security state");
         dependency(now, seen, "elasticsearch", "search");
         now.add(plain("gateway", "gateway", settings.gateway().resolve("/api/users/jwks")));
-        now.add(prometheus.filter(s -> !s.isBlank()).map(url -> plain("prometheus", "monitoring", URI.create(url + "/-/ready")))
+        now.add(settings.prometheus().map(url -> plain("prometheus", "monitoring", URI.create(url + "/-/ready")))
                 .orElse(absent("prometheus", "monitoring")));
-        now.add(alertmanager.filter(s -> !s.isBlank()).map(url -> plain("alertmanager", "monitoring", URI.create(url + "/-/ready")))
+        now.add(settings.alertmanager().map(url -> plain("alertmanager", "monitoring", URI.create(url + "/-/ready")))
                 .orElse(absent("alertmanager", "monitoring")));
         latest = List.copyOf(now);
         synchronized (this) {

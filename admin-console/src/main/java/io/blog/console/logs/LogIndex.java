@@ -1,16 +1,15 @@
 package io.blog.console.logs;
 
+import io.blog.console.ConsoleSettings;
 import io.blog.console.PlatformApi;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.net.URI;
 import java.util.List;
-import java.util.Optional;
 import java.util.regex.Pattern;
 
 /** Searches of the log index (logging/elasticsearch/index-template.json has its fields). */
@@ -29,12 +28,11 @@ public class LogIndex {
     PlatformApi api;
 
     @Inject
-    @ConfigProperty(name = "blog.console.logs.url")
-    Optional<String> url;
+    ConsoleSettings settings;
 
     /** False where there is no log index (the one-command run). */
     public boolean configured() {
-        return url.filter(s -> !s.isBlank()).isPresent();
+        return settings.logIndex().isPresent();
     }
 
     public static boolean isRequestId(String candidate) {
@@ -67,7 +65,7 @@ public class LogIndex {
         JsonObject body = Json.createObjectBuilder().add("query", query).add("size", size)
                 .add("sort", Json.createArrayBuilder().add(Json.createObjectBuilder().add("@timestamp", order)))
                 .build();
-        JsonObject answer = api.post(URI.create(url.orElseThrow() + "/blog-logs/_search"), body).asJsonObject();
+        JsonObject answer = api.post(URI.create(settings.logIndex().orElseThrow() + "/blog-logs/_search"), body).asJsonObject();
         return answer.getJsonObject("hits").getJsonArray("hits").stream().map(JsonValue::asJsonObject)
                 .map(hit -> hit.getJsonObject("_source")).map(LogIndex::line).toList();
     }

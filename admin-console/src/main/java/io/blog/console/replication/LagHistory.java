@@ -1,12 +1,12 @@
 package io.blog.console.replication;
 
+import io.blog.console.ConsoleSettings;
 import io.blog.console.PlatformApi;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.net.URI;
 import java.net.URLEncoder;
@@ -15,7 +15,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * The replica's lag over the last day, from Prometheus (the mysqld exporter of the replica): the
@@ -31,12 +30,11 @@ public class LagHistory {
     PlatformApi api;
 
     @Inject
-    @ConfigProperty(name = "blog.console.prometheus.url")
-    Optional<String> prometheus;
+    ConsoleSettings settings;
 
     /** One value per 5 minutes, oldest first; null where Prometheus has no value. */
     public List<Long> lastDay() throws PlatformApi.Unavailable {
-        String base = prometheus.filter(s -> !s.isBlank()).orElseThrow(() -> new PlatformApi.Unavailable("no Prometheus in this run"));
+        String base = settings.prometheus().orElseThrow(() -> new PlatformApi.Unavailable("no Prometheus in this run"));
         Instant end = Instant.now();
         Instant start = end.minus(DAY);
         String query = URLEncoder.encode("max(mysql_slave_status_seconds_behind_master{job=\"mysqld\", role=\"replica\"})", StandardCharsets.UTF_8);
