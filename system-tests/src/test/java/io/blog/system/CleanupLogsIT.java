@@ -1,17 +1,10 @@
 package io.blog.system;
 
-import org.jose4j.json.JsonUtil;
-import org.jose4j.lang.JoseException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,7 +37,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 class CleanupLogsIT {
 
     private static final String SCRIPT = "scripts/maintenance/cleanup-logs.sh";
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     /** Daily log indices: blog-logs-2026.12.05 (logging/elasticsearch/index-template.json). */
     private static final DateTimeFormatter INDEX_DAY = DateTimeFormatter.ofPattern("yyyy.MM.dd");
     /** Liberty's rotated files: messages_26.12.05_09.44.18.0.log. */
@@ -59,7 +51,7 @@ class CleanupLogsIT {
             Files.deleteIfExists(path);   // a symbolic link itself, never what it points to
         }
         for (String index : createdIndices) {
-            send("DELETE", "/" + index);  // 404 when the script deleted it
+            LogIndex.raw("DELETE", "/" + index);  // 404 when the script deleted it
         }
     }
 
@@ -83,17 +75,17 @@ class CleanupLogsIT {
                 16 * 1024, Duration.ofDays(1));
         String oldIndex = "blog-logs-" + INDEX_DAY.format(today.minusDays(40));
         String todayIndex = "blog-logs-" + INDEX_DAY.format(today);
-        createIndex(oldIndex);
+        LogIndex.createIndex(oldIndex);
         createdIndices.add(oldIndex);
         // The shipper creates the day's index with its first line; right after midnight it may not have yet.
-        createIndex(todayIndex);
-        Set<String> articles = articleIndices();
+        LogIndex.createIndex(todayIndex);
+        Set<String> articles = LogIndex.articleIndices();
         assertThat(articles).as("the articles' index (alias posts)").isNotEmpty();
 
         String oldBefore = stamp(old);
         String recentBefore = stamp(recent);
         Set<String> namesBefore = names(logs);
-        Set<String> indicesBefore = logIndices();
+        Set<String> indicesBefore = LogIndex.logIndices();
         Topology.Output dryRun = run("--dry-run", "--days", "14");
         assertThat(dryRun.exitCode()).as(dryRun.report()).isZero();
         assertThat(dryRun.report()).contains("would remove " + old.toRealPath(), "would delete index " + oldIndex, "would free ")
@@ -103,7 +95,7 @@ class CleanupLogsIT {
         assertThat(stamp(old)).isEqualTo(oldBefore);
         assertThat(stamp(recent)).isEqualTo(recentBefore);
         assertThat(names(logs)).isEqualTo(namesBefore);
-        assertThat(logIndices()).isEqualTo(indicesBefore);
+        assertThat(LogIndex.logIndices()).isEqualTo(indicesBefore);
 
         Path oldReal = old.toRealPath();
         Topology.Output retention = run("--days", "14");
@@ -113,9 +105,9 @@ class CleanupLogsIT {
                 .doesNotContain("would ");
         assertThat(old).doesNotExist();
         assertThat(stamp(recent)).isEqualTo(recentBefore);
-        assertThat(indexExists(oldIndex)).as(oldIndex).isFalse();
-        assertThat(indexExists(todayIndex)).as(todayIndex).isTrue();
-        assertThat(articleIndices()).isEqualTo(articles);
+        assertThat(LogIndex.indexExists(oldIndex)).as(oldIndex).isFalse();
+        assertThat(LogIndex.indexExists(todayIndex)).as(todayIndex).isTrue();
+        assertThat(LogIndex.articleIndices()).isEqualTo(articles);
     }
 
     @Test
@@ -212,46 +204,6 @@ class CleanupLogsIT {
     private static Set<String> names(Path dir) throws IOException {
         try (Stream<Path> files = Files.list(dir)) {
             return new TreeSet<>(files.map(p -> p.getFileName().toString()).toList());
-        }
-    }
-
-    private static void createIndex(String index) {
-        HttpResponse<String> reply = send("PUT", "/" + index);
-        assertThat(reply.statusCode() == 200 || reply.body().contains("resource_already_exists_exception"))
-                .as("PUT /%s: %s %s", index, reply.statusCode(), reply.body()).isTrue();
-    }
-
-    private static boolean indexExists(String index) {
-        return send("HEAD", "/" + index).statusCode() == 200;
-    }
-
-    private static Set<String> logIndices() {
-        HttpResponse<String> reply = send("GET", "/_cat/indices/blog-logs-*?h=index");
-        assertThat(reply.statusCode()).as(reply.body()).isEqualTo(200);
-        return new TreeSet<>(reply.body().lines().map(String::trim).filter(l -> !l.isEmpty()).toList());
-    }
-
-    /** The indices behind the articles' alias (posts-<timestamp>). */
-    private static Set<String> articleIndices() {
-        HttpResponse<String> reply = send("GET", "/_alias/posts");
-        assertThat(reply.statusCode()).as(reply.body()).isEqualTo(200);
-        try {
-            return new TreeSet<>(JsonUtil.parseJson(reply.body()).keySet());
-        } catch (JoseException e) {
-            throw new AssertionError("not JSON: " + reply.body(), e);
-        }
-    }
-
-    private static HttpResponse<String> send(String method, String path) {
-        URI uri = URI.create("http://127.0.0.1:" + Topology.env("BLOG_ES_PORT") + path);
-        try {
-            return HTTP.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30))
-                    .method(method, HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
         }
     }
 }

@@ -15,8 +15,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The topology's log index in Elasticsearch (alias blog-logs, filled by the log shipper) and the
@@ -130,6 +133,49 @@ final class LogIndex {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         } catch (JoseException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Creates an empty index (the retention drill's old and new ones); one already there is fine. */
+    static void createIndex(String index) {
+        HttpResponse<String> reply = raw("PUT", "/" + index);
+        assertThat(reply.statusCode() == 200 || reply.body().contains("resource_already_exists_exception"))
+                .as("PUT /%s: %s %s", index, reply.statusCode(), reply.body()).isTrue();
+    }
+
+    static boolean indexExists(String index) {
+        return raw("HEAD", "/" + index).statusCode() == 200;
+    }
+
+    /** The daily log indices that exist now. */
+    static Set<String> logIndices() {
+        HttpResponse<String> reply = raw("GET", "/_cat/indices/blog-logs-*?h=index");
+        assertThat(reply.statusCode()).as(reply.body()).isEqualTo(200);
+        return new TreeSet<>(reply.body().lines().map(String::trim).filter(l -> !l.isEmpty()).toList());
+    }
+
+    /** The indices behind the articles' alias (posts-<timestamp>). */
+    static Set<String> articleIndices() {
+        HttpResponse<String> reply = raw("GET", "/_alias/posts");
+        assertThat(reply.statusCode()).as(reply.body()).isEqualTo(200);
+        try {
+            return new TreeSet<>(JsonUtil.parseJson(reply.body()).keySet());
+        } catch (JoseException e) {
+            throw new AssertionError("not JSON: " + reply.body(), e);
+        }
+    }
+
+    /** Any request, its status left to the caller (HEAD, or DELETE of what may be gone already). */
+    static HttpResponse<String> raw(String method, String path) {
+        URI uri = URI.create(url(path));
+        try {
+            return HTTP.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30))
+                    .method(method, HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
     }
