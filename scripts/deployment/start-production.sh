@@ -157,6 +157,7 @@ create_server() { # $1 service $2 schema $3 instance $4 port
         echo "BLOG_ADMIN_USERNAME=$BLOG_ADMIN_USERNAME"
         echo "BLOG_ADMIN_EMAIL=$BLOG_ADMIN_EMAIL"
         echo "BLOG_ADMIN_PASSWORD=$BLOG_ADMIN_PASSWORD"
+        [[ -z ${BLOG_REGISTRATION_DEFAULT_ROLE:-} ]] || echo "BLOG_REGISTRATION_DEFAULT_ROLE=$BLOG_REGISTRATION_DEFAULT_ROLE"
       fi
       # Extra settings for one service, e.g. BLOG_POSTS_ENV="BLOG_POSTS_VIEWS_FLUSH_SECONDS=5"
       local extra_var="BLOG_${svc^^}_ENV"

@@ -15,7 +15,9 @@ WORK=${BLOG_BENCH_DIR:-/tmp/blog-topology-bench}
 command -v wrk >/dev/null || { echo "install wrk (apt-get install wrk)" >&2; exit 2; }
 
 export BLOG_ENV_FILE=$WORK.env
-scripts/deployment/new-env-file.sh "$BLOG_ENV_FILE" "$WORK" 20000 GATEWAY_RATE_API=100000r/s GATEWAY_BURST_API=100000
+# Its writer registers and publishes at once: new accounts are authors here, not readers.
+scripts/deployment/new-env-file.sh "$BLOG_ENV_FILE" "$WORK" 20000 GATEWAY_RATE_API=100000r/s GATEWAY_BURST_API=100000 \
+  BLOG_REGISTRATION_DEFAULT_ROLE=AUTHOR
 stop_all() { scripts/deployment/stop-production.sh >/dev/null 2>&1 || true; rm -rf "$WORK" "$BLOG_ENV_FILE"; }
 trap stop_all EXIT
 rm -rf "$WORK"

@@ -1,6 +1,6 @@
 // Sign-in and registration.
 
-import { api, login as signIn, currentUser } from '../api.js';
+import { api, login as signIn, currentUser, mayWrite } from '../api.js';
 import { t } from '../i18n.js';
 import { h, field, errorBox, showErrors, busy, announce, fill } from '../dom.js';
 
@@ -59,7 +59,8 @@ export async function register(ctx) {
         body: { username, email: el.email.value.trim(), password: el.password.value, displayName: el.displayName.value.trim() || null },
       });
       await signIn(username, el.password.value);
-      announce(t('auth.registered'));
+      // New accounts may be readers only (BLOG_REGISTRATION_DEFAULT_ROLE): say how writing comes.
+      announce(t(mayWrite() ? 'auth.registered' : 'auth.registeredReader'));
       ctx.navigate(nextUrl(ctx), { replace: true });
     }),
     h('p', null, t('auth.haveAccount'), ' ', h('a', { href: `/login${location.search}` }, t('auth.login'))));

@@ -23,14 +23,21 @@ public final class Accounts {
         return prefix + RUN + SEQUENCE.incrementAndGet();
     }
 
-    /** A new account (AUTHOR, the default role) signed in; each from a visitor address of its own. */
+    /**
+     * A new author signed in, each from a visitor address of its own: registered (a READER, the
+     * production default), then made an AUTHOR by the administrator, as an operator grants writing.
+     */
     public static Account register(String prefix) {
-        Client client = Client.newVisitor();
+        return withRoles(prefix, List.of("AUTHOR"));
+    }
+
+    /** A new account as registration leaves it (READER in production), not yet signed in. */
+    public static String registerReader(Client client, String prefix) {
         String username = uniqueName(prefix);
         Client.Reply registered = client.send("POST", "/api/users", null,
                 "{\"username\":\"" + username + "\",\"email\":\"" + username + "@example.test\",\"password\":\"" + PASSWORD + "\"}");
         assertThat(registered.status()).as("register %s: %s", username, registered).isEqualTo(201);
-        return new Account(username, login(client, username, PASSWORD));
+        return username;
     }
 
     public static Account admin() {
@@ -39,14 +46,14 @@ public final class Accounts {
         return new Account(username, login(client, username, Topology.env("BLOG_ADMIN_PASSWORD")));
     }
 
-    /** A new account given the roles by the administrator, signed in again so its token carries them. */
+    /** A new account given the roles by the administrator, then signed in so its token carries them. */
     public static Account withRoles(String prefix, List<String> roles) {
-        Account account = register(prefix);
         Client client = Client.newVisitor();
-        Client.Reply set = client.send("PUT", "/api/users/" + account.username() + "/roles", admin().token(),
+        String username = registerReader(client, prefix);
+        Client.Reply set = client.send("PUT", "/api/users/" + username + "/roles", admin().token(),
                 "{\"roles\":[\"" + String.join("\",\"", roles) + "\"]}");
         assertThat(set.status()).as("roles: %s", set).isEqualTo(200);
-        return new Account(account.username(), login(client, account.username(), PASSWORD));
+        return new Account(username, login(client, username, PASSWORD));
     }
 
     public static String login(Client client, String username, String password) {

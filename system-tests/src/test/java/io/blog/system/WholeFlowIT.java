@@ -20,6 +20,33 @@ class WholeFlowIT {
 
     private final Client anonymous = Client.newVisitor();
 
+    /**
+     * Production's default for new accounts (hardening, #14): they read and comment, and write only
+     * once an administrator has made them authors, so no stranger publishes at once.
+     */
+    @Test
+    void aNewAccountReadsAndCommentsAndWritesOnlyOnceAnAdministratorMakesItAnAuthor() {
+        Account author = Accounts.register("host");
+        Client.Reply host = Client.newVisitor().send("POST", "/api/posts", author.token(),
+                "{\"title\":\"Host %s\",\"body\":\"b\",\"status\":\"PUBLISHED\"}".formatted(Accounts.uniqueName("h")));
+        assertThat(host.status()).as("%s", host).isEqualTo(201);
+
+        Client client = Client.newVisitor();
+        String username = Accounts.registerReader(client, "newcomer");
+        String token = Accounts.login(client, username, Accounts.PASSWORD);
+        assertThat(client.get("/api/users/me", token).json().get("roles")).isEqualTo(List.of("READER"));
+        Client.Reply refused = client.send("POST", "/api/posts", token, "{\"title\":\"Mine\",\"body\":\"b\",\"status\":\"PUBLISHED\"}");
+        assertThat(refused.status()).as("%s", refused).isEqualTo(403);
+        assertThat(client.send("POST", "/api/comments", token,
+                "{\"post\":\"" + host.json().get("slug") + "\",\"body\":\"A reader's first comment\"}").status()).isEqualTo(201);
+
+        Client.Reply promoted = client.send("PUT", "/api/users/" + username + "/roles", Accounts.admin().token(), "{\"roles\":[\"AUTHOR\"]}");
+        assertThat(promoted.status()).as("%s", promoted).isEqualTo(200);
+        String authorToken = Accounts.login(client, username, Accounts.PASSWORD);
+        assertThat(client.send("POST", "/api/posts", authorToken, "{\"title\":\"Mine now %s\",\"body\":\"b\",\"status\":\"PUBLISHED\"}"
+                .formatted(Accounts.uniqueName("m"))).status()).isEqualTo(201);
+    }
+
     @Test
     void anArticleFromDraftToDeletion() {
         Account writer = Accounts.register("writer");

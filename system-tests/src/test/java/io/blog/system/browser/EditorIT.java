@@ -29,7 +29,7 @@ class EditorIT {
 
     @BeforeAll
     static void seed() {
-        Seed.Account author = Seed.register("ea", null);
+        Seed.Account author = Seed.author("ea", null);
         slug = (String) Seed.article(author, TITLE, "Comments welcome.", List.of("moderation"), null).get("slug");
         Map<String, Object> comment = Seed.comment(Seed.register("ec", null), slug, TEXT);
         assertThat(comment.get("status")).as("a new user's first comment waits").isEqualTo("PENDING");

@@ -29,7 +29,7 @@ class KeyboardA11yIT {
 
     @BeforeAll
     static void seed() {
-        Seed.Account author = Seed.register("ka", null);
+        Seed.Account author = Seed.author("ka", null);
         slug = (String) Seed.article(author, "Labelled " + Seed.word(8), "Text.", List.of("a11y"), null).get("slug");
         // Something in the moderation queue, so its row checkboxes are there to be checked.
         commenter = Seed.register("kc", null);

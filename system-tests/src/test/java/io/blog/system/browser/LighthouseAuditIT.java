@@ -44,7 +44,7 @@ class LighthouseAuditIT {
     static void installAndSeed() throws Exception {
         Files.createDirectories(ARTIFACTS);
         install();
-        Seed.Account author = Seed.register("lh", "Lighthouse Author");
+        Seed.Account author = Seed.author("lh", "Lighthouse Author");
         String slug = (String) Seed.article(author, "Measuring a page " + Seed.word(6), """
                 ## Why measure
 

@@ -51,7 +51,7 @@ class ReaderIT {
 
     @BeforeAll
     static void seed() {
-        author = Seed.register("rd", AUTHOR_NAME);
+        author = Seed.author("rd", AUTHOR_NAME);
         // Eleven older articles, so the newest ten fill the first page and the rest need "load more".
         for (int i = 1; i <= 11; i++) {
             Map<String, Object> a = Seed.article(author, "Reader filler " + i + " " + TAG, "Filler text " + i + ".", List.of(TAG), null);

@@ -47,7 +47,7 @@ final class Seed {
         return "Pw-" + word(6) + "-" + RANDOM.nextInt(1_000_000) + "-Kx";
     }
 
-    /** Registers a new account (role: the registration default, AUTHOR) and signs it in. */
+    /** Registers a new account (role: the registration default, READER in production) and signs it in. */
     static Account register(String prefix, String displayName) {
         Client client = Client.newVisitor();
         String username = prefix + "-" + word(8);
@@ -70,6 +70,16 @@ final class Seed {
 
     static Account admin() {
         return login(Client.newVisitor(), Topology.env("BLOG_ADMIN_USERNAME"), Topology.env("BLOG_ADMIN_PASSWORD"));
+    }
+
+    /** A new author: registered, made an AUTHOR by the administrator, signed in. */
+    static Account author(String prefix, String displayName) {
+        Account account = register(prefix, displayName);
+        Account admin = admin();
+        Client.Reply reply = admin.client().send("PUT", "/api/users/" + account.username() + "/roles", admin.token(),
+                json(Map.of("roles", List.of("AUTHOR"))));
+        assertThat(reply.status()).as("roles: %s", reply).isEqualTo(200);
+        return login(account.client(), account.username(), account.password());
     }
 
     /** An account with the given roles, signed in after the change so its token carries them. */

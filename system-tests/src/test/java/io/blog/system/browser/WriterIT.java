@@ -22,7 +22,8 @@ import static io.blog.system.browser.Browser.testid;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * An author's day, in order: registers in the browser, writes Markdown with the server-rendered
+ * An author's day, in order: registers in the browser (a reader until an administrator makes the
+ * account an author, then signs in again), writes Markdown with the server-rendered
  * live preview, saves a draft, schedules and then publishes it, finds it in "My articles", edits
  * it, restores an old revision, and meets a 412 conflict that keeps the typed text.
  */
@@ -54,8 +55,23 @@ class WriterIT {
         browser.click("register-form-submit");
         browser.urlIs("/");
         browser.textIn(testid("logout"), "Writer " + WORD);
-        browser.textIn(By.id("live"), "Your account was created");
-        // New accounts are authors: the writing screens are offered.
+        // New accounts read and comment (the production default); the page says how writing comes.
+        browser.textIn(By.id("live"), "an administrator can make you an author");
+        assertThat(browser.all(testid("nav-write"))).isEmpty();
+        assertThat(browser.all(testid("nav-mine"))).isEmpty();
+
+        // An administrator makes the account an author; that ends its session, and signed in
+        // again it is offered the writing screens.
+        Seed.Account admin = Seed.admin();
+        assertThat(admin.client().send("PUT", "/api/users/" + USERNAME + "/roles", admin.token(),
+                "{\"roles\":[\"AUTHOR\"]}").status()).isEqualTo(200);
+        browser.click("logout");
+        browser.click("nav-login");
+        browser.rendered();
+        browser.type("login-username", USERNAME);
+        browser.type("login-password", PASSWORD);
+        browser.click("login-form-submit");
+        browser.visible("logout");
         browser.visible("nav-write");
         browser.visible("nav-mine");
     }

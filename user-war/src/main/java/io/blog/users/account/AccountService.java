@@ -55,7 +55,7 @@ public class AccountService {
     MetricRegistry metrics;
 
     @Inject
-    @ConfigProperty(name = "blog.registration.default-role", defaultValue = Roles.AUTHOR)
+    @ConfigProperty(name = "blog.registration.default-role", defaultValue = Roles.READER)
     String defaultRole;
 
     @Inject
