@@ -1,6 +1,7 @@
 package io.blog.console.health;
 
 import io.blog.console.ConsoleSettings;
+import io.blog.console.Sampler;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
@@ -17,23 +18,16 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
- * Samples every component every refresh interval, keeps an hour of samples per component and
- * tells the open views. One monitor for all operators: ten open consoles do not mean ten times
- * the probes.
+ * Samples every component every refresh interval ({@link Sampler}: an hour kept, the open views
+ * told). One monitor for all operators: ten open consoles do not mean ten times the probes.
  */
 @ApplicationScoped
 public class HealthMonitor {
@@ -47,40 +41,32 @@ public class HealthMonitor {
     @Inject
     ComponentFacts facts;
 
-    private final Map<String, Deque<ComponentHealth>> history = new LinkedHashMap<>();
-    private final List<Consumer<List<ComponentHealth>>> listeners = new CopyOnWriteArrayList<>();
-    private final ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread thread = new Thread(r, "console-health-monitor");
-        thread.setDaemon(true);
-        return thread;
-    });
-    private volatile List<ComponentHealth> latest = List.of();
+    private final Sampler<List<ComponentHealth>> sampler = new Sampler<>("console-health-monitor", this::sample, HISTORY);
 
     void start(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
-        long every = settings.refresh().toMillis();
-        sampler.scheduleWithFixedDelay(this::sample, 0, every, TimeUnit.MILLISECONDS);
+        sampler.start(settings.refresh());
     }
 
     @PreDestroy
     void stop() {
-        sampler.shutdownNow();
+        sampler.close();
     }
 
     public List<ComponentHealth> latest() {
-        return latest;
+        return sampler.latest().orElse(List.of());
     }
 
     /** The states of one component over the last hour, oldest first. */
-    public synchronized List<ComponentHealth> history(String name) {
-        return List.copyOf(history.getOrDefault(name, new ArrayDeque<>()));
+    public List<ComponentHealth> history(String name) {
+        return sampler.history().stream().flatMap(reading -> reading.value().stream())
+                .filter(health -> health.name().equals(name)).toList();
     }
 
     public Runnable subscribe(Consumer<List<ComponentHealth>> listener) {
-        listeners.add(listener);
-        return () -> listeners.remove(listener);
+        return sampler.subscribe(listener);
     }
 
-    void sample() {
+    private List<ComponentHealth> sample() {
         facts.refreshIfDue();
         List<ComponentHealth> now = new ArrayList<>();
         Map<String, List<Boolean>> seen = new LinkedHashMap<>();
@@ -98,20 +84,7 @@ public class HealthMonitor {
                 .orElse(absent("prometheus", "monitoring")));
         now.add(settings.alertmanager().map(url -> plain("alertmanager", "monitoring", URI.create(url + "/-/ready")))
                 .orElse(absent("alertmanager", "monitoring")));
-        latest = List.copyOf(now);
-        synchronized (this) {
-            Instant horizon = Instant.now().minus(HISTORY);
-            for (ComponentHealth health : now) {
-                Deque<ComponentHealth> samples = history.computeIfAbsent(health.name(), n -> new ArrayDeque<>());
-                samples.addLast(health);
-                while (!samples.isEmpty() && samples.peekFirst().at().isBefore(horizon)) {
-                    samples.removeFirst();
-                }
-            }
-        }
-        for (Consumer<List<ComponentHealth>> listener : listeners) {
-            listener.accept(latest);
-        }
+        return List.copyOf(now);
     }
 
     /** MicroProfile Health of one instance: UP/DOWN and each check with its data. */

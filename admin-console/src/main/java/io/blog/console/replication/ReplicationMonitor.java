@@ -1,6 +1,7 @@
 package io.blog.console.replication;
 
 import io.blog.console.ConsoleSettings;
+import io.blog.console.Sampler;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
@@ -15,14 +16,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
@@ -53,24 +48,17 @@ public class ReplicationMonitor {
     @ConfigProperty(name = "blog.console.db.password")
     Optional<String> password;
 
-    private final Deque<ReplicationState> history = new ArrayDeque<>();
-    private final List<Consumer<ReplicationState>> listeners = new CopyOnWriteArrayList<>();
-    private final ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread thread = new Thread(r, "console-replication-monitor");
-        thread.setDaemon(true);
-        return thread;
-    });
-    private volatile ReplicationState latest;
+    private final Sampler<ReplicationState> sampler = new Sampler<>("console-replication-monitor", this::read, HISTORY);
 
     void start(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
         if (configured()) {
-            sampler.scheduleWithFixedDelay(this::sample, 0, settings.refresh().toMillis(), TimeUnit.MILLISECONDS);
+            sampler.start(settings.refresh());
         }
     }
 
     @PreDestroy
     void stop() {
-        sampler.shutdownNow();
+        sampler.close();
     }
 
     /** False in the one-command run, which has one embedded database and no replica. */
@@ -79,29 +67,15 @@ public class ReplicationMonitor {
     }
 
     public Optional<ReplicationState> latest() {
-        return Optional.ofNullable(latest);
+        return sampler.latest();
     }
 
-    public synchronized List<ReplicationState> history() {
-        return List.copyOf(history);
+    public List<ReplicationState> history() {
+        return sampler.history().stream().map(Sampler.Reading::value).toList();
     }
 
     public Runnable subscribe(Consumer<ReplicationState> listener) {
-        listeners.add(listener);
-        return () -> listeners.remove(listener);
-    }
-
-    void sample() {
-        ReplicationState state = read();
-        latest = state;
-        synchronized (this) {
-            history.addLast(state);
-            Instant horizon = Instant.now().minus(HISTORY);
-            while (!history.isEmpty() && history.peekFirst().at().isBefore(horizon)) {
-                history.removeFirst();
-            }
-        }
-        listeners.forEach(l -> l.accept(state));
+        return sampler.subscribe(listener);
     }
 
     private ReplicationState read() {
