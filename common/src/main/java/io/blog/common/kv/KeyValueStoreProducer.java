@@ -67,14 +67,13 @@ public class KeyValueStoreProducer {
     ManagedScheduledExecutorService scheduler;
 
     private final List<AutoCloseable> opened = new ArrayList<>();
-    private KeyValueStore cacheStore;
 
     @Produces
     @ApplicationScoped
     KeyValueStore keyValueStore() {
-        cacheStore = open(redisUrl, "blog.redis.url");
-        LOG.info("Key-value store: " + cacheStore.describe());
-        return cacheStore;
+        KeyValueStore store = open(redisUrl, "blog.redis.url");
+        LOG.info("Key-value store: " + store.describe());
+        return store;
     }
 
     @Produces
