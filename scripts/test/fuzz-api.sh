@@ -3,7 +3,9 @@
 # against a running production topology: requests generated from the services' OpenAPI documents,
 # through the gateway and straight to the instances, with and without valid tokens.
 #
-#   BLOG_ENV_FILE=/path/to/env scripts/test/fuzz-api.sh [requests-per-service=10000]
+#   BLOG_ENV_FILE=/path/to/env [FUZZ_SEED=n] scripts/test/fuzz-api.sh [requests-per-service=10000]
+#
+# FUZZ_SEED repeats a run (a failure prints its seed).
 #
 # Needs the topology of BLOG_ENV_FILE running (scripts/deployment/start-production.sh) and the
 # build done (./mvnw install -DskipTests). Prints the statuses seen per service; exits non-zero on
@@ -23,7 +25,7 @@ started=$(date +%s)
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
 ./mvnw -B -ntp -o -pl system-tests test-compile failsafe:integration-test failsafe:verify \
-  -Dit.test=FuzzIT -Dfuzz.tries="$tries" -Dsystem.env.file="$(realpath "$BLOG_ENV_FILE")" >"$log" 2>&1 \
+  -Dit.test=FuzzIT -Dfuzz.requests="$tries" ${FUZZ_SEED:+-Dfuzz.seed="$FUZZ_SEED"} -Dsystem.env.file="$(realpath "$BLOG_ENV_FILE")" >"$log" 2>&1 \
   || { grep -E "ERROR|FAIL|answered|fuzz:" "$log" | head -40 >&2; test_die "FuzzIT (reports: system-tests/target/failsafe-reports)"; }
 grep -h "fuzz: " "$log" || true
 test_log "$tries requests per service passed in $(( $(date +%s) - started )) s"

@@ -119,10 +119,12 @@ export async function logout() {
   const refreshToken = localStorage.getItem(REFRESH_KEY);
   try {
     if (access) await request('/api/users/logout', { method: 'POST', body: { refreshToken } });
-  } catch {
+  } catch (err) {
     // The server could not be told. Forgetting the refresh token would leave its session valid
     // for 30 days: it is kept aside until the sign-out reaches the server (finishPendingLogout).
-    if (refreshToken) localStorage.setItem(PENDING_LOGOUT_KEY, refreshToken);
+    // A 401 is the server saying the session is over already (revoked by a role change, say).
+    const over = err instanceof ApiError && err.status === 401;
+    if (refreshToken && !over) localStorage.setItem(PENDING_LOGOUT_KEY, refreshToken);
   } finally {
     // Signed out locally at once, whatever the server heard.
     localStorage.removeItem(REFRESH_KEY);
