@@ -35,6 +35,8 @@ render() { # $1 = output dir
   export GATEWAY_INTERNAL_LISTEN=${GATEWAY_INTERNAL_LISTEN:-127.0.0.1:$GATEWAY_INTERNAL_PORT}
   export GATEWAY_FRONTEND_ROOT=${GATEWAY_FRONTEND_ROOT:-$BLOG_PROD_DIR/frontend}
   export GATEWAY_MAX_BODY=${GATEWAY_MAX_BODY:-1m}
+  export GATEWAY_CACHE_DIR=${GATEWAY_CACHE_DIR:-$out/run/cache} GATEWAY_CACHE_MAX_SIZE=${GATEWAY_CACHE_MAX_SIZE:-256m}
+  export GATEWAY_WORKER_CONNECTIONS GATEWAY_WORKER_NOFILE
   # host[:port] of BLOG_PUBLIC_BASE_URL: the Host the services see.
   local public=${BLOG_PUBLIC_BASE_URL#*://}
   export GATEWAY_PUBLIC_HOST=${GATEWAY_PUBLIC_HOST:-${public%%/*}}
@@ -46,8 +48,9 @@ render() { # $1 = output dir
   GATEWAY_COMMENTS_SERVERS=$(servers_of "$BLOG_COMMENTS_PORTS")
   export GATEWAY_USERS_SERVERS GATEWAY_POSTS_SERVERS GATEWAY_COMMENTS_SERVERS
   local vars
-  vars=$(grep -o '\${GATEWAY_[A-Z_]*}' "$TEMPLATE_DIR/nginx.conf.template" | sort -u | tr '\n' ' ')
+  vars=$(cat "$TEMPLATE_DIR/nginx.conf.template" "$TEMPLATE_DIR/edge-cache.conf" | grep -o '\${GATEWAY_[A-Z_]*}' | sort -u | tr '\n' ' ')
   envsubst "$vars" <"$TEMPLATE_DIR/nginx.conf.template" >"$out/nginx.conf"
+  envsubst "$vars" <"$TEMPLATE_DIR/edge-cache.conf" >"$out/edge-cache.conf"
   cp "$TEMPLATE_DIR/response-headers.conf" "$TEMPLATE_DIR/proxy-headers.conf" "$out/"
   nginx -q -t -p "$out" -c "$out/nginx.conf" -e "$out/logs/error.log" \
     || die "nginx -t rejected $out/nginx.conf"
@@ -71,6 +74,10 @@ cmd_start() {
   cp -r "$FRONTEND_SRC" "$BLOG_PROD_DIR/frontend.new"
   rm -rf "$BLOG_PROD_DIR/frontend" && mv "$BLOG_PROD_DIR/frontend.new" "$BLOG_PROD_DIR/frontend"
   render "$GATEWAY_DIR"
+  # The workers raise their own limit (worker_rlimit_nofile); the master needs it for the listeners
+  # and to hand it on, and only root may go past the hard limit.
+  ulimit -n "$GATEWAY_WORKER_NOFILE" 2>/dev/null \
+    || log "WARNING: cannot raise open files to $GATEWAY_WORKER_NOFILE (hard limit $(ulimit -Hn)); fewer client connections will fit"
   nginx -p "$GATEWAY_DIR" -c "$GATEWAY_DIR/nginx.conf" -e "$GATEWAY_DIR/logs/error.log" \
     || die "nginx did not start (log: $GATEWAY_DIR/logs/error.log)"
   for _ in $(seq 1 50); do

@@ -48,7 +48,21 @@ export async function article(ctx) {
   a.status === 'PUBLISHED' ? commentSection(a) : null);
 
   fillAuthorBio(authorCard, a.author?.username);
-  if (a.status === 'PUBLISHED') fillNeighbours(neighbours, a.slug);
+  if (a.status === 'PUBLISHED') {
+    fillNeighbours(neighbours, a.slug);
+    countView(ctx.root.querySelector('[data-testid="view-count"]'), a.slug);
+  }
+}
+
+// The article may have come from the gateway's cache, which no service sees: the page itself says
+// it was shown, and shows the exact total it gets back.
+async function countView(counter, slug) {
+  try {
+    const { viewCount } = await api(`/api/posts/${seg(slug)}/views`, { method: 'POST' });
+    counter.textContent = t('viewCount', { n: viewCount });
+  } catch {
+    // The total from the article stays; a view not counted is no reason to bother the reader.
+  }
 }
 
 async function fillAuthorBio(card, username) {

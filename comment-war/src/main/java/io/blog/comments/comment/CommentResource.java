@@ -1,5 +1,6 @@
 package io.blog.comments.comment;
 
+import io.blog.common.http.EdgeCacheable;
 import io.blog.comments.comment.CommentRequests.Edit;
 import io.blog.comments.comment.CommentRequests.NewComment;
 import io.blog.comments.comment.CommentViews.CommentNode;
@@ -50,6 +51,7 @@ public class CommentResource {
     }
 
     @GET
+    @EdgeCacheable
     public CursorPage<CommentNode> threads(@QueryParam("post") String post, @QueryParam("cursor") String cursor,
                                            @QueryParam("limit") Integer limit, @QueryParam("order") String order) {
         return service.threads(post, order, Keyset.of(cursor, limit), Caller.of(security));
@@ -57,12 +59,14 @@ public class CommentResource {
 
     @GET
     @Path("counts")
+    @EdgeCacheable
     public Counts counts(@QueryParam("posts") String posts) {
         return service.counts(posts);
     }
 
     @GET
     @Path("by-user/{username}")
+    @EdgeCacheable
     public CursorPage<CommentNode> byUser(@PathParam("username") String username, @QueryParam("cursor") String cursor,
                                           @QueryParam("limit") Integer limit) {
         return service.byUser(username, Keyset.of(cursor, limit), Caller.of(security));

@@ -1,5 +1,6 @@
 package io.blog.posts.article;
 
+import io.blog.common.http.EdgeCacheable;
 import io.blog.common.paging.CursorPage;
 import io.blog.common.problem.ProblemException;
 import io.blog.posts.article.ArticleRequests.ArticleInput;
@@ -59,17 +60,19 @@ public class ArticleResource {
     }
 
     @GET
+    @EdgeCacheable
     public Response list(@QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor,
                          @QueryParam("tag") String tag, @QueryParam("author") String author) {
         CursorPage<ArticleSummary> page = service.list(tag, author, limit, cursor);
         EntityTag etag = new EntityTag(Integer.toHexString(fingerprint(page)), true);
-        return conditional(etag, page, publicCache(30));
+        return conditional(etag, page, null);
     }
 
     @GET
     @Path("titles")
+    @EdgeCacheable
     public Response titles(@QueryParam("slugs") String slugs) {
-        return Response.ok(service.titles(slugs)).cacheControl(publicCache(30)).build();
+        return Response.ok(service.titles(slugs)).build();
     }
 
     @GET
@@ -103,11 +106,11 @@ public class ArticleResource {
      */
     @GET
     @Path("{slug: [^/.]+}")
+    @EdgeCacheable
     public Response get(@PathParam("slug") String slug) {
         Caller caller = Caller.of(security);
         return service.find(slug, caller)
-                .map(view -> conditional(etag(view), view, "PUBLISHED".equals(view.status()) && !caller.signedIn()
-                        ? publicCache(30) : privateNoStore()))
+                .map(view -> conditional(etag(view), view, "PUBLISHED".equals(view.status()) ? null : privateNoStore()))
                 .orElseGet(() -> service.currentSlugFor(slug, caller)
                         .map(current -> Response.status(Response.Status.MOVED_PERMANENTLY)
                                 .location(uriInfo.getBaseUriBuilder().path(current).build()).build())
@@ -117,9 +120,10 @@ public class ArticleResource {
     /** Previous/next navigation for the article page; only published articles have neighbours. */
     @GET
     @Path("{slug: [^/.]+}/neighbours")
+    @EdgeCacheable
     public Response neighbours(@PathParam("slug") String slug) {
         return service.neighbours(slug)
-                .map(found -> Response.ok(found).cacheControl(publicCache(30)).build())
+                .map(found -> Response.ok(found).build())
                 .orElseThrow(() -> ProblemException.notFound("No published article '" + slug + "'."));
     }
 
@@ -153,15 +157,14 @@ public class ArticleResource {
     }
 
     /**
-     * Signed-in callers may get more (the Markdown source, their drafts), so a copy cached for an
-     * anonymous request must never answer one with a token: hence Vary on Authorization.
+     * Answers 304 when the caller's copy is current. Signed-in callers may get more (the Markdown
+     * source, their drafts): {@link EdgeCacheable} keeps their answers out of shared caches, and
+     * {@code cache} (when not null) overrides that for an answer that must never be stored.
      */
     private Response conditional(EntityTag etag, Object body, CacheControl cache) {
         Response.ResponseBuilder notModified = request.evaluatePreconditions(etag);
-        if (notModified != null) {
-            return notModified.cacheControl(cache).tag(etag).header(HttpHeaders.VARY, HttpHeaders.AUTHORIZATION).build();
-        }
-        return Response.ok(body).tag(etag).cacheControl(cache).header(HttpHeaders.VARY, HttpHeaders.AUTHORIZATION).build();
+        Response.ResponseBuilder answer = notModified != null ? notModified : Response.ok(body);
+        return answer.tag(etag).cacheControl(cache).header(HttpHeaders.VARY, HttpHeaders.AUTHORIZATION).build();
     }
 
     /** The ETag is the version: view counts change without changing the article, hence a weak tag. */
@@ -193,12 +196,6 @@ public class ArticleResource {
             hash = 31 * hash + (item.id() + ":" + item.version() + ":" + item.author()).hashCode();
         }
         return hash;
-    }
-
-    private static CacheControl publicCache(int seconds) {
-        CacheControl cache = new CacheControl();
-        cache.setMaxAge(seconds);
-        return cache;
     }
 
     private static CacheControl privateNoStore() {

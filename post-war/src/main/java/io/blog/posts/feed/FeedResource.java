@@ -1,5 +1,6 @@
 package io.blog.posts.feed;
 
+import io.blog.common.http.EdgeCacheable;
 import io.blog.common.paging.CursorPage;
 import io.blog.posts.article.ArticleService;
 import io.blog.posts.article.ArticleViews.ArticleSummary;
@@ -8,7 +9,6 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.Request;
@@ -27,6 +27,7 @@ import java.util.List;
  * (the address readers use), never from the request, which may come through internal hops.
  */
 @Path("/")
+@EdgeCacheable
 public class FeedResource {
 
     private static final int FEED_ITEMS = 20;
@@ -115,10 +116,8 @@ public class FeedResource {
 
     private Response conditional(List<ArticleSummary> items, String xml) {
         EntityTag etag = new EntityTag(Integer.toHexString(xml.hashCode()), true);
-        CacheControl cache = new CacheControl();
-        cache.setMaxAge(300);
         Response.ResponseBuilder notModified = request.evaluatePreconditions(etag);
-        return (notModified != null ? notModified : Response.ok(xml)).tag(etag).cacheControl(cache).build();
+        return (notModified != null ? notModified : Response.ok(xml)).tag(etag).build();
     }
 
     private static String encode(String value) {

@@ -1,5 +1,6 @@
 package io.blog.posts.search;
 
+import io.blog.common.http.EdgeCacheable;
 import io.blog.common.problem.ProblemException;
 import io.blog.common.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -28,6 +29,7 @@ public class SearchResource {
     UriInfo uriInfo;
 
     @GET
+    @EdgeCacheable
     public SearchResults search(@QueryParam("q") String q, @QueryParam("tag") String tag,
                                 @QueryParam("author") String author, @QueryParam("page") Integer page,
                                 @QueryParam("size") Integer size) {

@@ -1,11 +1,11 @@
 package io.blog.posts.tag;
 
+import io.blog.common.http.EdgeCacheable;
 import io.blog.posts.article.ArticleService;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -25,11 +25,10 @@ public class TagResource {
     }
 
     @GET
+    @EdgeCacheable
     public Response tags() {
         List<TagCount> items = articles.tagCounts().entrySet().stream()
                 .map(e -> new TagCount(e.getKey(), e.getValue())).toList();
-        CacheControl cache = new CacheControl();
-        cache.setMaxAge(60);
-        return Response.ok(new TagList(items)).cacheControl(cache).build();
+        return Response.ok(new TagList(items)).build();
     }
 }

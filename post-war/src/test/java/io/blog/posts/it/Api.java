@@ -49,6 +49,20 @@ final class Api {
         return send("POST", POSTS + path, body, token, Map.of());
     }
 
+    /** A reader's browser, as far as the view beacon can tell. */
+    static final String BROWSER = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/140.0.0.0 Safari/537.36";
+
+    /** A new visitor's address: every test run starts with fresh per-address budgets. */
+    static String visitor() {
+        java.util.concurrent.ThreadLocalRandom r = java.util.concurrent.ThreadLocalRandom.current();
+        return "10." + r.nextInt(256) + "." + r.nextInt(256) + "." + r.nextInt(1, 255);
+    }
+
+    /** The article page's view beacon, from a visitor at {@code address} (forwarded as the gateway would). */
+    static Reply view(String slug, String address, String userAgent, String token) {
+        return send("POST", POSTS + "/" + slug + "/views", null, token, Map.of("X-Forwarded-For", address, "User-Agent", userAgent));
+    }
+
     static Reply put(String path, Object body, String token, String ifMatch) {
         return send("PUT", POSTS + path, body, token, ifMatch == null ? Map.of() : Map.of("If-Match", ifMatch));
     }

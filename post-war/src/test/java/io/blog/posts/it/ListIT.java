@@ -162,10 +162,15 @@ class ListIT {
         Reply listAgain = Api.send("GET", Api.POSTS, null, null, Map.of("If-None-Match", list.header("ETag")));
 
         assertThat(etag).isNotBlank();
-        assertThat(first.header("Cache-Control")).contains("max-age");
+        // Anonymous answers are for the gateway's shared cache, with a bounded staleness.
+        assertThat(first.header("Cache-Control")).contains("public", "s-maxage=", "stale-while-revalidate=");
+        assertThat(list.header("Cache-Control")).contains("public", "s-maxage=");
         assertThat(again.status()).isEqualTo(304);
+        assertThat(again.header("Cache-Control")).contains("s-maxage=");
         assertThat(listAgain.status()).isEqualTo(304);
-        assertThat(Api.get("/" + slug, author.token()).header("Cache-Control")).contains("no-store");
+        // Signed-in answers never go to a shared cache and are revalidated every time.
+        assertThat(Api.get("/" + slug, author.token()).header("Cache-Control")).contains("private", "no-cache");
+        assertThat(Api.get("", author.token()).header("Cache-Control")).contains("private", "no-cache");
         // A browser must not answer a signed-in request (which may see bodyMarkdown) from the anonymous copy.
         assertThat(first.header("Vary")).contains("Authorization");
         assertThat(list.header("Vary")).contains("Authorization");

