@@ -107,7 +107,8 @@ class WholeFlowIT {
         Client.Reply approved = editorClient.send("POST", "/api/comments/moderation", editor.token(),
                 "{\"ids\":[\"" + commentId + "\"],\"action\":\"APPROVE\"}");
         assertThat(approved.status()).as("%s", approved).isEqualTo(200);
-        assertThat(ids(anonymous.get("/api/comments?post=" + slug).items())).contains(commentId);
+        Await.visibleToAnonymous("the approved comment", () -> ids(anonymous.get("/api/comments?post=" + slug).items()),
+                ids -> ids.contains(commentId));
 
         // The writer replies; once approved the reply hangs under the reader's comment.
         Client.Reply reply = writerClient.send("POST", "/api/comments", writer.token(),
@@ -118,11 +119,13 @@ class WholeFlowIT {
             assertThat(editorClient.send("POST", "/api/comments/moderation", editor.token(),
                     "{\"ids\":[\"" + replyId + "\"],\"action\":\"APPROVE\"}").status()).isEqualTo(200);
         }
-        Map<String, Object> thread = anonymous.get("/api/comments?post=" + slug).items().stream()
-                .filter(c -> commentId.equals(c.get("id"))).findFirst().orElseThrow();
+        Map<String, Object> thread = Await.visibleToAnonymous("the approved reply",
+                () -> anonymous.get("/api/comments?post=" + slug).items().stream()
+                        .filter(c -> commentId.equals(c.get("id"))).findFirst().orElseThrow(),
+                t -> !replies(t).isEmpty());
         assertThat(ids(replies(thread))).containsExactly(replyId);
-        assertThat(anonymous.get("/api/comments/counts?posts=" + slug).json().get("counts"))
-                .isEqualTo(Map.of(slug, 2L));
+        Await.visibleToAnonymous("two comments counted", () -> anonymous.get("/api/comments/counts?posts=" + slug).json().get("counts"),
+                counts -> Map.of(slug, 2L).equals(counts));
 
         // Edit: the new title is what readers get.
         long current = ((Number) writerClient.get("/api/posts/" + slug, writer.token()).json().get("version")).longValue();
@@ -131,18 +134,19 @@ class WholeFlowIT {
                 .PUT(java.net.http.HttpRequest.BodyPublishers.ofString(publish.replace("Whole flow", "Edited flow"))));
         assertThat(edited.status()).as("%s", edited).isEqualTo(200);
         String editedSlug = (String) edited.json().get("slug");
-        assertThat(anonymous.get("/api/posts/" + editedSlug).json().get("title")).isEqualTo("Edited flow " + word);
+        Await.visibleToAnonymous("the edited title", () -> anonymous.get("/api/posts/" + editedSlug).json().get("title"),
+                ("Edited flow " + word)::equals);
 
         // Feeds and sitemap at the addresses readers know, with absolute links to the article page.
         String link = Topology.env("BLOG_PUBLIC_BASE_URL") + "/posts/" + editedSlug;
-        assertThat(anonymous.get("/rss.xml").body()).contains("Edited flow " + word).contains(link);
-        assertThat(anonymous.get("/atom.xml").body()).contains("Edited flow " + word).contains(link);
-        assertThat(anonymous.get("/rss.xml?tag=" + tag).body()).contains(link);
-        assertThat(anonymous.get("/sitemap.xml").body()).contains(link);
+        for (String feed : List.of("/rss.xml", "/atom.xml", "/rss.xml?tag=" + tag)) {
+            Await.visibleToAnonymous(feed, () -> anonymous.get(feed).body(), xml -> xml.contains("Edited flow " + word) && xml.contains(link));
+        }
+        Await.visibleToAnonymous("the sitemap", () -> anonymous.get("/sitemap.xml").body(), xml -> xml.contains(link));
 
         // Delete: gone for readers, out of the search index.
         assertThat(writerClient.send("DELETE", "/api/posts/" + editedSlug, writer.token(), null).status()).isEqualTo(204);
-        assertThat(anonymous.get("/api/posts/" + editedSlug).status()).isEqualTo(404);
+        Await.visibleToAnonymous("the deletion", () -> anonymous.get("/api/posts/" + editedSlug).status(), status -> status == 404);
         Await.until("search forgets the article", Duration.ofSeconds(60),
                 () -> anonymous.get("/api/posts/search?q=" + word).items(),
                 items -> items.stream().noneMatch(i -> editedSlug.equals(i.get("slug"))));

@@ -1,5 +1,6 @@
 package io.blog.common.cache;
 
+import io.blog.common.data.ReadRouting;
 import io.blog.common.json.InstantAdapter;
 import io.blog.common.kv.KeyValueStore;
 import io.blog.common.kv.KeyValueStoreException;
@@ -113,7 +114,9 @@ public class JsonCache {
             count(MetricNames.CACHE_ERRORS, cache);
             return loader.get();
         }
-        T value = loader.get();
+        // From the primary: a fill from a lagging replica right after an eviction would bring the
+        // old value back for the whole TTL, not just for the replica's lag.
+        T value = ReadRouting.fromPrimary(loader);
         try {
             if (value != null) {
                 store.set(key, jsonb.toJson(value, type), ttl);

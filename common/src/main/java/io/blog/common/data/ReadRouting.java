@@ -35,6 +35,7 @@ public class ReadRouting {
 
     private static final Logger LOG = Logger.getLogger(ReadRouting.class.getName());
     private static final ThreadLocal<Boolean> REPLICA_CHOSEN = ThreadLocal.withInitial(() -> false);
+    private static final ThreadLocal<Boolean> PRIMARY_REQUIRED = ThreadLocal.withInitial(() -> false);
 
     @Inject
     @Primary
@@ -84,6 +85,22 @@ public class ReadRouting {
         return chosen;
     }
 
+    /**
+     * Runs {@code reads} against the primary whoever asks: for reads whose result outlives the
+     * request (a cache fill), where the replica's lag would otherwise last as long as the copy.
+     */
+    public static <T> T fromPrimary(java.util.function.Supplier<T> reads) {
+        if (PRIMARY_REQUIRED.get()) {
+            return reads.get();
+        }
+        PRIMARY_REQUIRED.set(true);
+        try {
+            return reads.get();
+        } finally {
+            PRIMARY_REQUIRED.remove();
+        }
+    }
+
     /** For writes; also what reads inside a transaction use. */
     public EntityManager forWrite() {
         return primary;
@@ -95,8 +112,8 @@ public class ReadRouting {
         return useReplica;
     }
 
-    private boolean decide() {
-        if (!monitor.enabled() || inTransaction() || !monitor.usable()) {
+    boolean decide() {
+        if (PRIMARY_REQUIRED.get() || !monitor.enabled() || inTransaction() || !monitor.usable()) {
             return false;
         }
         Optional<String> user = callerName();
