@@ -39,6 +39,8 @@ class EdgeCacheIT {
         assertThat(second.header("X-Cache")).as("the second anonymous read").isEqualTo("HIT");
         assertThat(second.body()).isEqualTo(first.body());
         assertThat(second.header("Cache-Control")).contains("public", "s-maxage=", "max-age=0");
+        assertThat(second.header("Content-Security-Policy")).as("the gateway's headers on a cached answer").contains("default-src 'self'");
+        assertThat(second.header("X-Request-Id")).isNotEqualTo(first.header("X-Request-Id"));
 
         Client.Reply signedIn = writer.get("/api/posts/" + slug, author.token());
         assertThat(signedIn.header("X-Cache")).isEqualTo("BYPASS");
