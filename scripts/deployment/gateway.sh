@@ -73,11 +73,16 @@ cmd_start() {
   rm -rf "$BLOG_PROD_DIR/frontend.new"
   cp -r "$FRONTEND_SRC" "$BLOG_PROD_DIR/frontend.new"
   rm -rf "$BLOG_PROD_DIR/frontend" && mv "$BLOG_PROD_DIR/frontend.new" "$BLOG_PROD_DIR/frontend"
+  # The workers raise their own limit (worker_rlimit_nofile) and the master hands it on; neither
+  # may pass the hard limit this host gives (some containers cap it below what root could set).
+  local hard
+  hard=$(ulimit -Hn)
+  if [[ $hard != unlimited ]] && (( GATEWAY_WORKER_NOFILE > hard )); then
+    log "open files per worker capped at the hard limit $hard (GATEWAY_WORKER_NOFILE=$GATEWAY_WORKER_NOFILE)"
+    GATEWAY_WORKER_NOFILE=$hard
+  fi
+  ulimit -n "$GATEWAY_WORKER_NOFILE" || die "cannot raise open files to $GATEWAY_WORKER_NOFILE"
   render "$GATEWAY_DIR"
-  # The workers raise their own limit (worker_rlimit_nofile); the master needs it for the listeners
-  # and to hand it on, and only root may go past the hard limit.
-  ulimit -n "$GATEWAY_WORKER_NOFILE" 2>/dev/null \
-    || log "WARNING: cannot raise open files to $GATEWAY_WORKER_NOFILE (hard limit $(ulimit -Hn)); fewer client connections will fit"
   nginx -p "$GATEWAY_DIR" -c "$GATEWAY_DIR/nginx.conf" -e "$GATEWAY_DIR/logs/error.log" \
     || die "nginx did not start (log: $GATEWAY_DIR/logs/error.log)"
   for _ in $(seq 1 50); do

@@ -23,14 +23,16 @@ export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
 DURATION=${BENCH_DURATION:-15s}
 WORK=${BLOG_BENCH_DIR:-/tmp/blog-read-bench}
 command -v wrk >/dev/null || { echo "install wrk (apt-get install wrk)" >&2; exit 2; }
-ulimit -n 65536 2>/dev/null || { echo "needs 65536 open files (ulimit -n) for 10,000 connections" >&2; exit 2; }
+# wrk holds the 10,000 connections in one process.
+ulimit -n 12000 2>/dev/null || { echo "needs 12000 open files (ulimit -n) for 10,000 connections" >&2; exit 2; }
 
 export BLOG_ENV_FILE=$WORK.env
+stop_all() { scripts/deployment/stop-production.sh >/dev/null 2>&1 || true; rm -rf "$WORK" "$BLOG_ENV_FILE"; }
+# What an interrupted run left behind.
+[[ -f $BLOG_ENV_FILE ]] && stop_all
+trap stop_all EXIT
 scripts/deployment/new-env-file.sh "$BLOG_ENV_FILE" "$WORK" 30000 GATEWAY_RATE_API=1000000r/s GATEWAY_BURST_API=1000000 \
   GATEWAY_RATE_AUTH=1000r/s GATEWAY_BURST_AUTH=1000 BLOG_REGISTRATION_DEFAULT_ROLE=AUTHOR
-stop_all() { scripts/deployment/stop-production.sh >/dev/null 2>&1 || true; rm -rf "$WORK" "$BLOG_ENV_FILE"; }
-trap stop_all EXIT
-stop_all
 # shellcheck source=/dev/null
 source "$BLOG_ENV_FILE"
 G=http://127.0.0.1:$GATEWAY_PORT
@@ -66,13 +68,13 @@ for _ in $(seq 1 60); do
 done
 [[ -n ${job:-} ]] || { echo "reindex refused" >&2; exit 1; }
 until curl -sf "$G/api/posts/search/reindex/$job" -H "Authorization: Bearer $ADMIN" | grep -q '"status":"DONE"'; do sleep 1; done
-SLUG=$(curl -sf "$G/api/posts?limit=1" | json '["items"][0]["slug"]')
+sql() { mariadb -h127.0.0.1 -P"$BLOG_DB_PRIMARY_PORT" -ublog_posts -p"$BLOG_POSTS_DB_PASSWORD" -N -e "$1"; }
+SLUG=$(sql "SELECT slug FROM blog_posts.article WHERE status = 'PUBLISHED' ORDER BY published_at DESC LIMIT 1")
 for i in 1 2 3 4 5; do
   curl -sf -o /dev/null -X POST "$G/api/comments" -H "Authorization: Bearer $AUTHOR" -H 'Content-Type: application/json' \
     -d "{\"post\":\"$SLUG\",\"body\":\"Benchmark comment $i: measured, not guessed.\"}"
 done
-mariadb -h127.0.0.1 -P"$BLOG_DB_PRIMARY_PORT" -ublog_posts -p"$BLOG_POSTS_DB_PASSWORD" -N \
-  -e "SELECT slug FROM blog_posts.article WHERE status = 'PUBLISHED'" | shuf -n 1000 >"$WORK/slugs.txt"
+sql "SELECT slug FROM blog_posts.article WHERE status = 'PUBLISHED'" | shuf -n 1000 >"$WORK/slugs.txt"
 head -c 768 /dev/urandom | base64 -w0 >"$WORK/frontend/bench-1k.txt"
 
 cpu_of() { # total CPU ticks of the Liberty servers whose names start with $1
@@ -80,14 +82,15 @@ cpu_of() { # total CPU ticks of the Liberty servers whose names start with $1
   for pid in $(pgrep -f "ws-server.jar $1-"); do t=$((t + $(awk '{print $14 + $15}' "/proc/$pid/stat"))); done
   echo "$t"
 }
-# wrk with --latency: "req/s p99 errors"
+errors_in() { # wrk's output → non-2xx answers plus socket errors
+  awk '/Non-2xx/{n += $5} /Socket errors/{gsub(",", ""); n += $4 + $6 + $8 + $10} END {print n + 0}' <<<"$1"
+}
+# wrk with --latency: "req/s p99 errors requests"
 measure() { # $1 connections, rest: wrk arguments
   local c=$1 out; shift
   wrk -t2 -c"$c" -d5s "$@" >/dev/null 2>&1 || true   # warm-up: JIT, caches, keep-alive pools
   out=$(wrk -t2 -c"$c" -d"$DURATION" --latency "$@" 2>&1)
-  local errors
-  errors=$(( $(awk '/Non-2xx/{print $5}' <<<"$out" | sed 's/^$/0/') + $(awk '/Socket errors/{gsub(",",""); print $4+$6+$8+$10}' <<<"$out" | sed 's/^$/0/') ))
-  echo "$(awk '/Requests\/sec/{printf "%.0f", $2}' <<<"$out") $(awk '/ 99%/{print $2}' <<<"$out") $errors $(awk '/requests in/{print $1}' <<<"$out")"
+  echo "$(awk '/Requests\/sec/{printf "%.0f", $2}' <<<"$out") $(awk '/ 99%/{print $2}' <<<"$out") $(errors_in "$out") $(awk '/requests in/{print $1}' <<<"$out")"
 }
 ratio() { echo "$1 $2" | awk '{printf "%.0f %%", 100 * $1 / $2}'; }
 
@@ -127,7 +130,7 @@ sleep "$(( ${DURATION%s} / 2 ))"
 held=$(curl -s "http://127.0.0.1:$GATEWAY_INTERNAL_PORT/stub_status" | awk '/Active/{print $3}')
 wait
 out=$(<"$WORK/c10k.txt")
-errors=$(( $(awk '/Non-2xx/{print $5}' <<<"$out" | sed 's/^$/0/') + $(awk '/Socket errors/{gsub(",",""); print $4+$6+$8+$10}' <<<"$out" | sed 's/^$/0/') ))
+errors=$(errors_in "$out")
 row "10,000 connections, cached article" "$(awk '/Requests\/sec/{printf "%.0f", $2}' <<<"$out")" "$(awk '/Latency/{print $4}' <<<"$out") (max)" "" "$held connections open mid-run; errors $errors"
 ready=$(for p in $BLOG_USERS_PORTS $BLOG_POSTS_PORTS $BLOG_COMMENTS_PORTS; do curl -s -o /dev/null -w '%{http_code} ' "http://127.0.0.1:$p/health/ready"; done)
 
