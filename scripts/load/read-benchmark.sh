@@ -9,6 +9,7 @@
 #   * anonymous reads through the gateway (the edge cache): article, comment thread, list, tags, feed;
 #   * uncached reads (a signed-in reader) through the gateway and straight to one instance, with the
 #     service CPU spent per request;
+#     and a JFR profile of each (its hottest methods);
 #   * search at 16 connections, straight to an instance;
 #   * 10,000 concurrent keep-alive connections through the gateway;
 #   * start-up time, and each service instance's RSS after the run.
@@ -39,6 +40,7 @@ G=http://127.0.0.1:$GATEWAY_PORT
 read -r POSTS_1 _ <<<"$BLOG_POSTS_PORTS"
 read -r COMMENTS_1 _ <<<"$BLOG_COMMENTS_PORTS"
 ROWS=()
+PROFILES=()
 row() { ROWS+=("$(printf '| %s | %s | %s | %s | %s |' "$@")"); }
 
 t0=$(date +%s.%N)
@@ -114,7 +116,12 @@ for spec in "article|posts|$POSTS_1|slug|" "list of 20|posts|$POSTS_1||/api/post
   if [[ -n $mode ]]; then script=(-s scripts/load/posts-wrk.lua); else script=(-s scripts/load/auth-header.lua); fi
   read -r via_gateway gw_p99 _ _ <<<"$(MODE=$mode SLUGS=$WORK/slugs.txt AUTH=$READER measure 64 "${script[@]}" "$G$path")"
   before=$(cpu_of "$svc")
+  jfr_file="$WORK/${label// /-}.jfr"
+  "$JAVA_HOME/bin/jcmd" "$(pgrep -f "ws-server.jar $svc-1\$")" JFR.start name=bench settings=profile filename="$jfr_file" >/dev/null
   read -r direct direct_p99 _ requests <<<"$(MODE=$mode SLUGS=$WORK/slugs.txt AUTH=$READER measure 64 "${script[@]}" "http://127.0.0.1:$port$path")"
+  "$JAVA_HOME/bin/jcmd" "$(pgrep -f "ws-server.jar $svc-1\$")" JFR.stop name=bench >/dev/null
+  PROFILES+=("== $label, signed in, straight to $svc-1: hottest methods (JFR execution samples)"
+             "$("$JAVA_HOME/bin/jfr" view --width 150 hot-methods "$jfr_file" | sed -n '4,18p')")
   cpu_ms=$(echo "$(cpu_of "$svc") $before $requests $(getconf CLK_TCK)" | awk '{printf "%.2f", ($1 - $2) * 1000 / $4 / $3}')
   row "$label, signed in, via gateway" "$via_gateway" "$gw_p99" "$(ratio "$via_gateway" "$direct") of direct" "target ≥ 80 %"
   row "$label, signed in, direct to $svc-1" "$direct" "$direct_p99" "" "$cpu_ms ms service CPU per request (target ≤ 0.5)"
@@ -143,6 +150,8 @@ echo
 echo "| read | req/s | p99 | ratio | note |"
 echo "|---|---:|---:|---:|---|"
 printf '%s\n' "${ROWS[@]}"
+echo
+printf '%s\n' "${PROFILES[@]}"
 echo
 echo "service instances after the run: readiness ${ready% }; RSS ${rss%, } (target ≤ 256 MB)"
 echo "start-production.sh from empty folders: $STARTUP s; ready: $READY"
