@@ -56,6 +56,18 @@ render() { # $1 = output dir
     || die "nginx -t rejected $out/nginx.conf"
 }
 
+# The workers raise their own limit (worker_rlimit_nofile) and the master hands it on; neither may
+# pass the hard limit this host gives (some containers cap it below what root could set).
+raise_open_files() {
+  local hard
+  hard=$(ulimit -Hn)
+  if [[ $hard != unlimited ]] && (( GATEWAY_WORKER_NOFILE > hard )); then
+    log "open files per worker capped at the hard limit $hard (GATEWAY_WORKER_NOFILE=$GATEWAY_WORKER_NOFILE)"
+    GATEWAY_WORKER_NOFILE=$hard
+  fi
+  ulimit -n "$GATEWAY_WORKER_NOFILE" || die "cannot raise open files to $GATEWAY_WORKER_NOFILE"
+}
+
 pid_of() {
   local pid
   [[ -s $GATEWAY_DIR/run/nginx.pid ]] || return 1
@@ -73,15 +85,7 @@ cmd_start() {
   rm -rf "$BLOG_PROD_DIR/frontend.new"
   cp -r "$FRONTEND_SRC" "$BLOG_PROD_DIR/frontend.new"
   rm -rf "$BLOG_PROD_DIR/frontend" && mv "$BLOG_PROD_DIR/frontend.new" "$BLOG_PROD_DIR/frontend"
-  # The workers raise their own limit (worker_rlimit_nofile) and the master hands it on; neither
-  # may pass the hard limit this host gives (some containers cap it below what root could set).
-  local hard
-  hard=$(ulimit -Hn)
-  if [[ $hard != unlimited ]] && (( GATEWAY_WORKER_NOFILE > hard )); then
-    log "open files per worker capped at the hard limit $hard (GATEWAY_WORKER_NOFILE=$GATEWAY_WORKER_NOFILE)"
-    GATEWAY_WORKER_NOFILE=$hard
-  fi
-  ulimit -n "$GATEWAY_WORKER_NOFILE" || die "cannot raise open files to $GATEWAY_WORKER_NOFILE"
+  raise_open_files
   render "$GATEWAY_DIR"
   nginx -p "$GATEWAY_DIR" -c "$GATEWAY_DIR/nginx.conf" -e "$GATEWAY_DIR/logs/error.log" \
     || die "nginx did not start (log: $GATEWAY_DIR/logs/error.log)"
@@ -105,6 +109,7 @@ cmd_stop() {
 cmd_reload() {
   local pid
   pid=$(pid_of) || die "not running"
+  raise_open_files
   render "$GATEWAY_DIR"
   kill -HUP "$pid"
   log "reloaded"

@@ -57,7 +57,8 @@ class GatewayIT {
     @ParameterizedTest
     @ValueSource(strings = {"/api/comments/%zz 400", "/api/posts?q=a% 400", "/api/comments/%00 400", "/api/comments/%7F 400",
             "/api/posts/a%0d%0aSet-Cookie:x 400", "/api/posts?q=%1f 400", "/api/posts/LONG 414", "/api/comments/.. 404",
-            "/api/comments/%2e%2e 404"})
+            "/api/comments/%2e%2e 404",
+            "/api/posts/a%3Bb/revisions/ 404", "/api/posts/a%01b/revisions/ 400"})
     void unreadableRequestsGetProblemDetailsToo(String pathAndStatus) throws Exception {
         String path = pathAndStatus.substring(0, pathAndStatus.lastIndexOf(' ')).replace("LONG", "x".repeat(9000));
         int status = Integer.parseInt(pathAndStatus.substring(pathAndStatus.lastIndexOf(' ') + 1));
