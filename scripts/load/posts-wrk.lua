@@ -1,7 +1,7 @@
 -- wrk script for the post-war benchmark. MODE (env) picks the request:
 --   slug:    GET /api/posts/<random slug from SLUGS file>      (AUTH set: signed in, bypasses the cache)
 --   list:    GET /api/posts?limit=10&cursor=<random cursor from CURSORS file>
---   search:  GET /api/posts/search?q=<random word>
+--   search:  GET /api/posts/search?size=20&q=<random word>
 --   create:  POST /api/posts (needs AUTH), unique titles
 local mode = os.getenv("MODE") or "slug"
 local auth = os.getenv("AUTH")
@@ -41,7 +41,7 @@ function request()
     if #items == 0 then return wrk.format("GET", "/api/posts?limit=10", headers) end
     return wrk.format("GET", "/api/posts?limit=10&cursor=" .. items[math.random(#items)], headers)
   elseif mode == "search" then
-    return wrk.format("GET", "/api/posts/search?q=" .. urlencode(words[math.random(#words)]), headers)
+    return wrk.format("GET", "/api/posts/search?size=20&q=" .. urlencode(words[math.random(#words)]), headers)
   else
     counter = counter + 1
     headers["Content-Type"] = "application/json"

@@ -60,8 +60,10 @@ export async function search(ctx) {
     ctx.root.append(h('p', { class: 'error-box', 'data-testid': 'error-message' }, errorText(err)));
     return;
   }
-  const summary = t('search.count', { n: first.total });
-  more.hidden = SIZE >= first.total;
+  // Past a bound the index stops counting: the total is then "at least", and more pages may follow.
+  const hasMore = (answer) => answer.items.length === SIZE && (!answer.totalExact || (page + 1) * SIZE < answer.total);
+  const summary = t(first.totalExact ? 'search.count' : 'search.countAtLeast', { n: first.total });
+  more.hidden = !hasMore(first);
   list.append(...first.items.map(result));
   ctx.root.append(
     h('p', { class: 'note', role: 'note', 'data-testid': 'search-degraded', hidden: !first.degraded }, t('search.degraded')),
@@ -75,7 +77,7 @@ export async function search(ctx) {
       const next = await fetchPage();
       const items = next.items.map(result);
       list.append(...items);
-      more.hidden = (page + 1) * SIZE >= next.total || page >= 100;
+      more.hidden = !hasMore(next) || page >= 100;
       announce(t('loaded', { n: items.length }));
       items[0]?.querySelector('a').focus();
     } catch (err) {

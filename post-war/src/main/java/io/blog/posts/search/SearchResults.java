@@ -6,8 +6,12 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-/** The search answer. {@code degraded} says the database fallback answered instead of the index. */
-public record SearchResults(List<Hit> items, long total, int page, int size, boolean degraded) {
+/**
+ * The search answer. {@code totalExact} is false when there are at least {@code total} matches
+ * (the index stops counting past a bound); {@code degraded} says the database fallback answered
+ * instead of the index.
+ */
+public record SearchResults(List<Hit> items, long total, boolean totalExact, int page, int size, boolean degraded) {
 
     public record Hit(String id, String slug, String title, String summary, List<String> tags, AuthorProfile author,
                       Instant publishedAt, int readingMinutes, Map<String, List<String>> highlights) {

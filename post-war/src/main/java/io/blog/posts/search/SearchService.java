@@ -106,7 +106,7 @@ public class SearchService {
                 .map(a -> new SearchResults.Hit(a.getId(), a.getSlug(), a.getTitle(), a.getSummary(), a.getTags(),
                         AuthorProfile.unresolved(a.getAuthor()), a.getPublishedAt(), a.getReadingMinutes(), Map.of()))
                 .toList();
-        return new SearchResults(hits, count.getSingleResult(), page, size, true);
+        return new SearchResults(hits, count.getSingleResult(), true, page, size, true);
     }
 
     private SearchResults withAuthors(SearchResults results) {
@@ -114,6 +114,6 @@ public class SearchService {
                 .map(h -> h.author().username()).collect(Collectors.toSet()));
         return new SearchResults(results.items().stream()
                 .map(h -> h.withAuthor(profiles.getOrDefault(h.author().username(), h.author()))).toList(),
-                results.total(), results.page(), results.size(), results.degraded());
+                results.total(), results.totalExact(), results.page(), results.size(), results.degraded());
     }
 }

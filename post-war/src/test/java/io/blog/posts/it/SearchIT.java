@@ -61,6 +61,42 @@ class SearchIT {
     }
 
     @Test
+    @Order(2)
+    void theExactPhraseRanksFirstAndTotalsPastTheBoundAreLowerBounds() {
+        User author = Api.author("phrase");
+        String a = "ph" + Api.unique("a").replaceAll("[^a-z0-9]", "");
+        String b = "ph" + Api.unique("b").replaceAll("[^a-z0-9]", "");
+        String tag = Api.unique("pt").toLowerCase();
+        // Same words, same length: only the phrase re-ranking can put the adjacent pair first.
+        Api.create(author, "Scattered", b + " one two three " + a, "PUBLISHED", List.of());
+        Api.create(author, "Adjacent", "one two " + a + " " + b + " three", "PUBLISHED", List.of(tag));
+        Api.create(author, "Again scattered", b + " three two one " + a, "PUBLISHED", List.of());
+        Api.create(author, "Scattered too", a + " one " + b + " two three", "PUBLISHED", List.of());
+
+        // The test server counts exactly up to 3 (BLOG_SEARCH_EXACT_TOTAL_UP_TO in the pom).
+        Api.await(Duration.ofSeconds(30), "all four indexed",
+                () -> search(a + " " + b, null).items().size() == 4);
+        Reply four = search(a + " " + b, null);
+        assertThat(four.items().getFirst()).containsEntry("title", "Adjacent");
+        assertThat(four.json()).containsEntry("total", 3L).containsEntry("totalExact", false);
+
+        Reply secondPage = Api.get("/search?size=2&page=1&q=" + java.net.URLEncoder.encode(a + " " + b, StandardCharsets.UTF_8), null);
+        assertThat(secondPage.items()).hasSize(2);
+        Reply one = search(a + " " + b, tag);
+        assertThat(one.json()).containsEntry("total", 1L).containsEntry("totalExact", true);
+    }
+
+    @Test
+    @Order(2)
+    void titlesAndBodiesKeepOffsetsForTheHighlighter() {
+        Reply mapping = Api.send("GET", "http://127.0.0.1:" + System.getProperty("it.es.port") + "/posts/_mapping", null, null, Map.of());
+        assertThat(mapping.status()).as(mapping.body()).isEqualTo(200);
+        assertThat(mapping.body().replace(" ", ""))
+                .contains("\"body\":{\"type\":\"text\",\"index_options\":\"offsets\"")
+                .contains("\"title\":{\"type\":\"text\",\"index_options\":\"offsets\"");
+    }
+
+    @Test
     @Order(3)
     void deletedArticlesLeaveTheIndex() {
         User author = Api.author("unsearch");
