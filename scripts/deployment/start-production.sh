@@ -140,6 +140,9 @@ create_server() { # $1 service $2 schema $3 instance $4 port
       echo "HTTP_PORT=$port"
       echo "keystore_password=$BLOG_KEYSTORE_PASSWORD"
       echo "BLOG_LOG_CONSOLE_FORMAT=JSON"
+      # glibc gives each thread that allocates its own 64 MB arena (up to 8 per core); the JVM's
+      # native allocations need few, and every arena is resident memory.
+      echo "MALLOC_ARENA_MAX=2"
       echo "BLOG_DB_URL=jdbc:mariadb://127.0.0.1:$BLOG_DB_PRIMARY_PORT/blog_$schema?$opts"
       echo "BLOG_DB_REPLICA_URL=jdbc:mariadb://127.0.0.1:$BLOG_DB_REPLICA_PORT/blog_$schema?$opts"
       echo "BLOG_DB_REPLICA_ENABLED=true"
