@@ -65,7 +65,7 @@ public class RevisionResource {
     public ArticleView restore(@PathParam("slug") String slug, @PathParam("number") int number) {
         Caller caller = requireSignedIn();
         Article article = articles.editable(slug, caller);
-        Revision r = revisions.find(article.getId(), number)
+        Revision r = revisions.findForWrite(article.getId(), number)
                 .orElseThrow(() -> ProblemException.notFound("No revision " + number + " of '" + slug + "'."));
         ArticleInput input = new ArticleInput(r.getTitle(), r.getBodyMarkdown(), r.getTags(), article.getStatus(),
                 article.getPublishAt(), article.getCoverImageUrl(), r.getSummary(), article.getVersion());

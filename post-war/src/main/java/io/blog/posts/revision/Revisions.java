@@ -49,4 +49,13 @@ public class Revisions {
     public Optional<Revision> find(String articleId, int number) {
         return Optional.ofNullable(routing.forRead().find(Revision.class, new Revision.Key(articleId, number)));
     }
+
+    /**
+     * As {@link #find}, from the primary: for a revision a write is about to copy. An editor
+     * restoring an article someone else saved a moment ago has no read-your-writes position for
+     * it, and the replica may not have the revision yet.
+     */
+    public Optional<Revision> findForWrite(String articleId, int number) {
+        return Optional.ofNullable(routing.forWrite().find(Revision.class, new Revision.Key(articleId, number)));
+    }
 }

@@ -1,6 +1,7 @@
 package io.blog.posts.it;
 
 import io.blog.common.testing.Accounts.User;
+import io.blog.common.testing.TestHttp.Reply;
 
 import org.junit.jupiter.api.Test;
 
@@ -29,6 +30,23 @@ class ReadYourWritesIT {
 
             Api.put("/" + slug, Api.article((String) draft.get("title"), "v2", "DRAFT", List.of()), author.token(), "1");
             assertThat(Api.get("/" + slug, author.token()).json()).containsEntry("bodyMarkdown", "v2");
+        } finally {
+            sql("STOP SLAVE; CHANGE MASTER TO MASTER_DELAY=0; START SLAVE;");
+        }
+    }
+
+    @Test
+    void anEditorRestoresARevisionTheReplicaDoesNotHaveYet() {
+        User author = Api.author("rywa");
+        User editor = Api.withRoles("rywe", "EDITOR");
+        sql("STOP SLAVE; CHANGE MASTER TO MASTER_DELAY=4; START SLAVE;");
+        try {
+            String slug = (String) Api.create(author, "Restore me " + Api.unique("r"), "v1", "PUBLISHED", List.of()).get("slug");
+
+            Reply restored = Api.post("/" + slug + "/revisions/1/restore", null, editor.token());
+
+            assertThat(restored.status()).as(restored.body()).isEqualTo(200);
+            assertThat(restored.json()).containsEntry("bodyMarkdown", "v1");
         } finally {
             sql("STOP SLAVE; CHANGE MASTER TO MASTER_DELAY=0; START SLAVE;");
         }
