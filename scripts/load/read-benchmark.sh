@@ -144,17 +144,10 @@ errors=$(errors_in "$out")
 row "10,000 connections, cached article" "$(awk '/Requests\/sec/{printf "%.0f", $2}' <<<"$out")" "$(awk '/Latency/{print $4}' <<<"$out") (max)" "" "$held connections open mid-run; errors $errors"
 ready=$(for p in $BLOG_USERS_PORTS $BLOG_POSTS_PORTS $BLOG_COMMENTS_PORTS; do curl -s -o /dev/null -w '%{http_code} ' "http://127.0.0.1:$p/health/ready"; done)
 
-rss_of_instances() {
-  local name list=""
-  for name in users-1 users-2 posts-1 posts-2 comments-1 comments-2; do
-    list+="$name $(( $(ps -o rss= -p "$(pgrep -f "ws-server.jar $name\$")") / 1024 )) MB, "
-  done
-  echo "${list%, }"
-}
-rss=$(rss_of_instances)
-# Heaps shrink at the first G1 collection after 15 s without one (liberty-config/jvm.options).
-sleep 30
-rss_idle=$(rss_of_instances)
+rss=""
+for name in users-1 users-2 posts-1 posts-2 comments-1 comments-2; do
+  rss+="$name $(( $(ps -o rss= -p "$(pgrep -f "ws-server.jar $name\$")") / 1024 )) MB, "
+done
 
 echo
 echo "| read | req/s | p99 | ratio | note |"
@@ -163,6 +156,5 @@ printf '%s\n' "${ROWS[@]}"
 echo
 printf '%s\n' "${PROFILES[@]}"
 echo
-echo "service instances after the run: readiness ${ready% }; RSS ${rss} (target ≤ 256 MB)"
-echo "RSS after 30 s idle: $rss_idle"
+echo "service instances after the run: readiness ${ready% }; RSS ${rss%, } (target ≤ 256 MB)"
 echo "start-production.sh from empty folders: $STARTUP s; ready: $READY"
