@@ -22,7 +22,29 @@ public final class ClientRoutes {
     /** Pages named after user data, which may contain a dot (the tag "node.js"). */
     private static final List<String> NAMED_PAGES = List.of("/tags/", "/authors/", "/posts/");
 
+    /** Public pages post-war renders (io.blog.posts.page), by their prefix there. */
+    private static final List<String> SERVER_RENDERED = List.of("/posts/", "/tags/", "/authors/");
+
     private ClientRoutes() {
+    }
+
+    /**
+     * Where post-war renders this page, relative to its context root, or null when the front end's
+     * shell serves it: the same split as the gateway's page locations.
+     */
+    public static String serverRendered(String path) {
+        if (path == null || path.isEmpty() || "/".equals(path)) {
+            return "/pages/home";
+        }
+        if ("/search".equals(path)) {
+            return "/pages/search";
+        }
+        for (String prefix : SERVER_RENDERED) {
+            if (path.startsWith(prefix)) {
+                return "/pages" + path;
+            }
+        }
+        return null;
     }
 
     /**

@@ -12,9 +12,11 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 
 /**
- * Client-side routes (/posts/{slug}, /tags/{tag}, …) get index.html with status 200, so a reload
- * or a shared link works; /rss.xml, /atom.xml and /sitemap.xml are forwarded to post-war, and an
- * unknown /api address gets a problem+json 404, as the gateway does both in production.
+ * The public pages (/, /posts/{slug}, /tags/{tag}, /authors/{name}, /search) are forwarded to
+ * post-war, which renders them; the other client-side routes (/login, /write, …) get index.html
+ * with status 200, so a reload or a shared link works; /rss.xml, /atom.xml and /sitemap.xml are
+ * forwarded to post-war, and an unknown /api address gets a problem+json 404, as the gateway does
+ * all of this in production.
  */
 @WebFilter(urlPatterns = "/*")
 public class SinglePageFilter extends HttpFilter {
@@ -42,7 +44,14 @@ public class SinglePageFilter extends HttpFilter {
                     + "\"detail\":\"No such resource.\"}");
             return;
         }
-        if (("GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod())) && ClientRoutes.isPage(path)) {
+        boolean read = "GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod());
+        String rendered = read ? ClientRoutes.serverRendered(path) : null;
+        ServletContext posts = request.getServletContext().getContext("/api/posts");
+        if (rendered != null && posts != null && posts != request.getServletContext()) {
+            posts.getRequestDispatcher(rendered).forward(request, response);
+            return;
+        }
+        if (read && ClientRoutes.isPage(path)) {
             RequestDispatcher index = request.getRequestDispatcher("/index.html");
             index.forward(request, response);
             return;

@@ -1,6 +1,7 @@
 package io.blog.frontend;
 
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -21,6 +22,21 @@ class ClientRoutesTest {
             "/robots.txt", "/WEB-INF/web.xml"})
     void filesAndEndpointsAreNot(String path) {
         assertThat(ClientRoutes.isPage(path)).isFalse();
+    }
+
+    @ParameterizedTest
+    @CsvSource({"/, /pages/home", "'', /pages/home", "/search, /pages/search", "/posts/hello, /pages/posts/hello",
+            "/posts/%E4%BD%A0%E5%A5%BD, /pages/posts/%E4%BD%A0%E5%A5%BD", "/tags/node.js, /pages/tags/node.js",
+            "/authors/alice, /pages/authors/alice"})
+    void publicPagesAreRenderedByPostWar(String path, String rendered) {
+        assertThat(ClientRoutes.serverRendered(path)).isEqualTo(rendered);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/login", "/write", "/write/a/revisions", "/me/articles", "/moderation", "/settings",
+            "/searches", "/postsx", "/assets/app.js"})
+    void screensOnlyTheFrontEndDrawsAreNot(String path) {
+        assertThat(ClientRoutes.serverRendered(path)).isNull();
     }
 
     @ParameterizedTest

@@ -6,6 +6,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
+import java.time.Instant;
 import java.util.List;
 
 /** user-war's batch profile lookup, as a MicroProfile Rest Client. */
@@ -20,6 +21,7 @@ public interface UsersClient {
     record ProfileList(List<Profile> items) {
     }
 
-    record Profile(String username, String displayName, String avatarUrl) {
+    /** A public profile; the bio and join date are shown on an author's page only. */
+    record Profile(String username, String displayName, String avatarUrl, String bio, Instant createdAt) {
     }
 }

@@ -253,6 +253,15 @@ public class ArticleService {
         return articles.findByOldSlug(oldSlug).filter(caller::maySee).map(Article::getSlug);
     }
 
+    /**
+     * True when the address belonged to a published article that has since been deleted (it is in
+     * the trash): readers and crawlers are told it is gone for good (410), not that it never was.
+     */
+    public boolean wasDeleted(String slug) {
+        return articles.findBySlug(slug).or(() -> articles.findByOldSlug(slug))
+                .filter(a -> a.isDeleted() && a.getPublishedAt() != null).isPresent();
+    }
+
     public CursorPage<ArticleSummary> list(String tag, String author, Integer limit, String cursor) {
         int size = pageSize(limit);
         String normalizedTag = tag == null || tag.isBlank() ? null : normalizeTag(tag);

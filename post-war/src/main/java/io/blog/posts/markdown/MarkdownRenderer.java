@@ -44,6 +44,7 @@ public class MarkdownRenderer {
     private static final int CJK_CHARS_PER_MINUTE = 400;
 
     private static final Pattern LANGUAGE_CLASS = Pattern.compile("language-[A-Za-z0-9_+#.-]{1,40}");
+    private static final Pattern HIGHLIGHT_CLASS = Pattern.compile("hl-(?:com|str|num|kw|lit)");
     private static final Pattern TABLE_ALIGNMENT = Pattern.compile("left|center|right");
     private static final Pattern LIST_START = Pattern.compile("[0-9]{1,9}");
     /* Images may not use mailto:, which the sanitizer otherwise allows for every URL attribute. */
@@ -61,6 +62,7 @@ public class MarkdownRenderer {
         htmlRenderer = HtmlRenderer.builder()
                 .extensions(extensions)
                 .escapeHtml(true)
+                .nodeRendererFactory(HighlightedCodeBlocks::new)
                 .build();
         policy = sanitizerPolicy();
     }
@@ -137,6 +139,8 @@ public class MarkdownRenderer {
                 .allowAttributes("start").matching(LIST_START).onElements("ol")
                 .allowAttributes("align").matching(TABLE_ALIGNMENT).onElements("th", "td")
                 .allowAttributes("class").matching(LANGUAGE_CLASS).onElements("code")
+                .allowElements("span")
+                .allowAttributes("class").matching(HIGHLIGHT_CLASS).onElements("span")
                 .allowUrlProtocols("http", "https", "mailto")
                 .allowElements(linkPolicy(), "a")
                 .allowAttributes("href", "title").onElements("a")

@@ -63,7 +63,7 @@ class MarkdownRendererTest {
                 """);
 
         assertThat(html).startsWith("<pre><code class=\"language-java\">")
-                .contains("if (a &lt; b &amp;&amp; c &gt; d) {}");
+                .contains("<span class=\"hl-kw\">if</span> (a &lt; b &amp;&amp; c &gt; d) {}");
         assertThat(renderer.toSafeHtml("```c++\nint x;\n```")).contains("<code class=\"language-c&#43;&#43;\">");
     }
 
