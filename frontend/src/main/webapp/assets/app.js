@@ -88,11 +88,18 @@ async function render({ focus = false, scroll = false } = {}) {
   shownUrl = location.pathname + location.search;
   renderNav();
   const found = match(location.pathname);
+  // A page the server rendered stays as it is, readable, until its view has drawn the same page
+  // (with what only the browser knows: the reader's account, comments); then one swap, no
+  // "Loading…" in between. Every later screen is drawn here from the start.
+  const serverPage = main.hasAttribute('data-server-rendered');
+  main.removeAttribute('data-server-rendered');
   // Each render gets its own root: a slow view finishing after the reader moved on writes
   // into a detached element instead of the new screen.
   const root = h('div', { class: 'view' }, h('p', { class: 'loading' }, t('loading')));
-  fill(main, root);
-  main.setAttribute('aria-busy', 'true');
+  if (!serverPage) {
+    fill(main, root);
+    main.setAttribute('aria-busy', 'true');
+  }
   if (scroll) scrollTo(0, 0);
   const current = () => seq === renderSeq;
   try {
@@ -118,10 +125,13 @@ async function render({ focus = false, scroll = false } = {}) {
     }
   } catch (err) {
     if (!current()) return;
+    // The server's page already says what there is to say (or shows the article); keep it.
+    if (serverPage && err?.status !== 401) return;
     if (err?.status === 404) notFound(root);
     else if (err?.status === 401) return navigate(`/login?next=${encodeURIComponent(shownUrl)}`, { replace: true });
     else showFailure(root, err);
   }
+  if (!root.isConnected) fill(main, root);
   main.removeAttribute('aria-busy');
   // After in-app navigation the reader's focus would stay on a link that no longer exists;
   // the new heading is where a screen reader user expects to continue.
@@ -169,6 +179,7 @@ function renderNav() {
     user ? null : link('/register', t('nav.register'), 'nav-register'));
   const other = lang() === 'en' ? 'zh-CN' : 'en';
   const sw = document.getElementById('lang-switch');
+  if (sw.href !== undefined) sw.href = withLang(location.href, other);
   sw.textContent = LANGS[other];
   sw.setAttribute('lang', other);
   sw.setAttribute('aria-label', `${t('lang.switch')}: ${LANGS[other]}`);
@@ -211,10 +222,23 @@ function onPopState() {
   render({ focus: true });
 }
 
+/** The address with ?lang= naming `language`, left out for English, the default. */
+function withLang(href, language) {
+  const url = new URL(href);
+  if (language === 'en') url.searchParams.delete('lang');
+  else url.searchParams.set('lang', language);
+  return url.pathname + url.search + url.hash;
+}
+
 async function start() {
   document.documentElement.lang = lang();
-  document.getElementById('lang-switch').addEventListener('click', () => {
+  document.getElementById('lang-switch').addEventListener('click', (e) => {
+    // On a server-rendered page the switch is a link to the page in the other language, for
+    // readers without script; with it, the screen changes language in place.
+    e.preventDefault();
     setLang(lang() === 'en' ? 'zh-CN' : 'en');
+    history.replaceState(null, '', withLang(location.href, lang()));
+    shownUrl = location.pathname + location.search;
     // Views keep unsaved work in local drafts, so a fresh render in the new language is safe.
     leaveGuard = null;
     render({ focus: false });

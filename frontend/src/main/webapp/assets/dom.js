@@ -222,14 +222,15 @@ export function parseTags(text) {
 
 /**
  * "Load more" over one of the API's keyset cursors. `fetchPage(cursor)` resolves to
- * {items, nextCursor}; `render(item)` makes each element, appended to `list`; `onPage(items,
+ * {items, nextCursor}, from `start` (a cursor, or null for the first page); `render(item)` makes each element, appended to `list`; `onPage(items,
  * elements)` runs after each page. `first()` loads the first page and leaves its errors to the
  * caller; each click loads the next page, announces it and focuses `focus` inside the first new
  * element, so keyboard users carry on from there instead of from the top of the page.
  */
-export function pager(list, fetchPage, render, { focus = 'a', onPage = () => {} } = {}) {
+export function pager(list, fetchPage, render, { focus = 'a', onPage = () => {}, start = null } = {}) {
   const more = h('button', { type: 'button', class: 'more', 'data-testid': 'load-more', hidden: true }, t('loadMore'));
-  let cursor = null;
+  // A server-rendered list page may be a later page (?cursor=…): the list starts where it does.
+  let cursor = start;
 
   async function load() {
     const page = await fetchPage(cursor);

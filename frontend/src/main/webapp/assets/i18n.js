@@ -402,8 +402,13 @@ const zh = {
 
 const TABLES = { en, 'zh-CN': zh };
 
-/** A stored choice wins; otherwise the first of the browser's languages we speak. */
+/**
+ * The address's ?lang= wins (the server renders public pages in the language it names, and links
+ * to each language carry it); then a stored choice; then the first of the browser's languages we speak.
+ */
 function initial() {
+  const asked = new URLSearchParams(location.search).get('lang');
+  if (TABLES[asked]) return asked;
   const stored = localStorage.getItem(STORE_KEY);
   if (TABLES[stored]) return stored;
   for (const l of navigator.languages || [navigator.language || 'en']) {

@@ -41,7 +41,7 @@ async function articleList(ctx, filter, before, after = []) {
     const params = new URLSearchParams({ limit: PAGE, ...filter });
     if (cursor) params.set('cursor', cursor);
     return api(`/api/posts?${params}`);
-  }, card, { onPage: fillCounts });
+  }, card, { onPage: fillCounts, start: ctx.query.get('cursor') });
 
   await first();
   fill(ctx.root, ...before,

@@ -43,7 +43,7 @@ public class PageResource {
     @Path("home")
     public Response home(@QueryParam("lang") String lang, @QueryParam("cursor") String cursor) {
         PageLanguage language = PageLanguage.of(lang);
-        return page(language, "/", () -> ok("list.jte", pages.home(language, cursor)));
+        return page(language, "/", () -> ok(language, "list.jte", pages.home(language, cursor)));
     }
 
     @GET
@@ -51,10 +51,10 @@ public class PageResource {
     public Response article(@PathParam("slug") String slug, @QueryParam("lang") String lang) {
         PageLanguage language = PageLanguage.of(lang);
         return page(language, "/posts/" + PageLinks.segment(slug), () -> switch (pages.article(language, slug)) {
-            case ArticleLookup.Found found -> ok("article.jte", found.page());
+            case ArticleLookup.Found found -> ok(language, "article.jte", found.page());
             case ArticleLookup.Moved moved -> Response.status(Response.Status.MOVED_PERMANENTLY).location(java.net.URI.create(moved.location())).build();
-            case ArticleLookup.Gone gone -> html(Response.Status.GONE, templates.render("status.jte", gone.page()));
-            case ArticleLookup.Missing missing -> html(Response.Status.NOT_FOUND, templates.render("status.jte", missing.page()));
+            case ArticleLookup.Gone gone -> html(language, Response.Status.GONE, templates.render("status.jte", gone.page()));
+            case ArticleLookup.Missing missing -> html(language, Response.Status.NOT_FOUND, templates.render("status.jte", missing.page()));
         });
     }
 
@@ -62,7 +62,7 @@ public class PageResource {
     @Path("tags/{tag}")
     public Response tag(@PathParam("tag") String tag, @QueryParam("lang") String lang, @QueryParam("cursor") String cursor) {
         PageLanguage language = PageLanguage.of(lang);
-        return page(language, "/tags/" + PageLinks.segment(tag), () -> ok("list.jte", pages.tag(language, tag, cursor)));
+        return page(language, "/tags/" + PageLinks.segment(tag), () -> ok(language, "list.jte", pages.tag(language, tag, cursor)));
     }
 
     @GET
@@ -72,15 +72,15 @@ public class PageResource {
         PageLanguage language = PageLanguage.of(lang);
         String path = "/authors/" + PageLinks.segment(username);
         return page(language, path, () -> pages.author(language, username, cursor)
-                .map(found -> ok("list.jte", found))
-                .orElseGet(() -> html(Response.Status.NOT_FOUND, templates.render("status.jte", pages.notFound(language, path)))));
+                .map(found -> ok(language, "list.jte", found))
+                .orElseGet(() -> html(language, Response.Status.NOT_FOUND, templates.render("status.jte", pages.notFound(language, path)))));
     }
 
     @GET
     @Path("search")
     public Response search(@QueryParam("lang") String lang, @QueryParam("q") String query, @QueryParam("page") Integer page) {
         PageLanguage language = PageLanguage.of(lang);
-        return page(language, "/search", () -> ok("search.jte", pages.search(language, query, page)));
+        return page(language, "/search", () -> ok(language, "search.jte", pages.search(language, query, page)));
     }
 
     /** Any other address under a page prefix (/posts/ alone, /tags/a/b) is a page that does not exist. */
@@ -88,7 +88,7 @@ public class PageResource {
     @Path("{rest: .*}")
     public Response unknown(@PathParam("rest") String rest, @QueryParam("lang") String lang) {
         PageLanguage language = PageLanguage.of(lang);
-        return html(Response.Status.NOT_FOUND, templates.render("status.jte", pages.notFound(language, "/" + rest)));
+        return html(language, Response.Status.NOT_FOUND, templates.render("status.jte", pages.notFound(language, "/" + rest)));
     }
 
     /** Renders, and turns a refused input (a malformed cursor, an invalid tag) into a status page. */
@@ -100,19 +100,22 @@ public class PageResource {
                 throw e;
             }
             String kind = e.status() == 404 ? "notFound" : "badRequest";
-            return html(Response.Status.fromStatusCode(e.status()), templates.render("status.jte", pages.status(language, path, kind)));
+            return html(language, Response.Status.fromStatusCode(e.status()),
+                    templates.render("status.jte", pages.status(language, path, kind)));
         }
     }
 
-    private Response ok(String template, Object model) {
+    private Response ok(PageLanguage language, String template, Object model) {
         String html = templates.render(template, model);
         // A browser or the gateway revalidating an unchanged page gets a 304 and no body.
         EntityTag etag = new EntityTag(Integer.toHexString(html.hashCode()), true);
         Response.ResponseBuilder notModified = request.evaluatePreconditions(etag);
-        return (notModified != null ? notModified : Response.ok(html, HTML)).tag(etag).build();
+        return (notModified != null ? notModified : Response.ok(html, HTML)).tag(etag)
+                .header(HttpHeaders.CONTENT_LANGUAGE, language.tag()).build();
     }
 
-    private static Response html(Response.Status status, String body) {
-        return Response.status(status).type(HTML).header(HttpHeaders.CACHE_CONTROL, "no-cache").entity(body).build();
+    private static Response html(PageLanguage language, Response.Status status, String body) {
+        return Response.status(status).type(HTML).header(HttpHeaders.CACHE_CONTROL, "no-cache")
+                .header(HttpHeaders.CONTENT_LANGUAGE, language.tag()).entity(body).build();
     }
 }
