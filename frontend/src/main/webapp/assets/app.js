@@ -95,7 +95,7 @@ async function render({ focus = false, scroll = false } = {}) {
   main.removeAttribute('data-server-rendered');
   // Each render gets its own root: a slow view finishing after the reader moved on writes
   // into a detached element instead of the new screen.
-  const root = h('div', { class: 'view' }, h('p', { class: 'loading' }, t('loading')));
+  let root = h('div', { class: 'view' }, h('p', { class: 'loading' }, t('loading')));
   if (!serverPage) {
     fill(main, root);
     main.setAttribute('aria-busy', 'true');
@@ -111,12 +111,16 @@ async function render({ focus = false, scroll = false } = {}) {
     } else {
       const mod = await import(`./views/${found.route.file}.js`);
       if (!current()) return;
+      // What the server drew for everyone is all an anonymous reader needs of some screens: the
+      // view only adds to it (enhance), which spares the reader's phone drawing the page twice.
+      const adopt = serverPage && mod.enhance && !currentUser();
+      if (adopt) root = main.querySelector('.view');
       const ctx = {
         root, params: found.params, query: new URLSearchParams(location.search), current, navigate, replaceUrl,
         setMeta: (m) => current() && setMeta(m),
         setGuard: (fn) => { if (current()) leaveGuard = fn; },
       };
-      const done = await mod[found.route.name](ctx);
+      const done = await (adopt ? mod.enhance(ctx) : mod[found.route.name](ctx));
       if (!current()) {
         done?.();
         return;

@@ -54,6 +54,20 @@ export async function article(ctx) {
   }
 }
 
+/**
+ * The server-rendered article, for a reader who is not signed in: the page already is what
+ * article() would draw, so only what needs the browser is added, the comments and the view count.
+ * A status page (404, 410) reads as it is.
+ */
+export function enhance(ctx) {
+  const post = ctx.root.querySelector('[data-testid="article"]');
+  if (!post) return;
+  const { slug, author } = post.dataset;
+  ctx.root.querySelector('noscript')?.remove();
+  ctx.root.append(commentSection({ slug, author: { username: author } }));
+  countView(ctx.root.querySelector('[data-testid="view-count"]'), slug);
+}
+
 // The article may have come from the gateway's cache, which no service sees: the page itself says
 // it was shown, and shows the exact total it gets back.
 async function countView(counter, slug) {
