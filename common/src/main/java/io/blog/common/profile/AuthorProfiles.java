@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -23,7 +24,7 @@ public class AuthorProfiles {
 
     private static final int MAX_BATCH = 100;
 
-    private record Cached(AuthorProfile profile, Instant expires) {
+    private record Cached(UsersClient.Profile profile, Instant expires) {
     }
 
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
@@ -36,8 +37,19 @@ public class AuthorProfiles {
     long cacheSeconds;
 
     public Map<String, AuthorProfile> lookup(Set<String> usernames) {
-        Instant now = Instant.now();
         Map<String, AuthorProfile> found = new HashMap<>();
+        profiles(usernames).forEach((name, p) -> found.put(name, new AuthorProfile(p.username(), p.displayName(), p.avatarUrl())));
+        return found;
+    }
+
+    /** The whole public profile (bio, join date) of one author, from the same cache; empty as for lookup. */
+    public Optional<UsersClient.Profile> profile(String username) {
+        return Optional.ofNullable(profiles(Set.of(username)).get(username));
+    }
+
+    private Map<String, UsersClient.Profile> profiles(Set<String> usernames) {
+        Instant now = Instant.now();
+        Map<String, UsersClient.Profile> found = new HashMap<>();
         List<String> missing = new ArrayList<>();
         for (String name : usernames) {
             Cached cached = cache.get(name);
@@ -51,9 +63,8 @@ public class AuthorProfiles {
         for (int from = 0; from < missing.size(); from += MAX_BATCH) {
             List<String> batch = missing.subList(from, Math.min(missing.size(), from + MAX_BATCH));
             for (UsersClient.Profile p : directory.profiles(batch)) {
-                AuthorProfile profile = new AuthorProfile(p.username(), p.displayName(), p.avatarUrl());
-                cache.put(p.username(), new Cached(profile, expires));
-                found.put(p.username(), profile);
+                cache.put(p.username(), new Cached(p, expires));
+                found.put(p.username(), p);
             }
         }
         if (cache.size() > 10_000) {

@@ -2,7 +2,7 @@ package io.blog.posts.page;
 
 import io.blog.common.paging.CursorPage;
 import io.blog.common.profile.AuthorProfile;
-import io.blog.common.profile.UserDirectory;
+import io.blog.common.profile.AuthorProfiles;
 import io.blog.common.profile.UsersClient;
 import io.blog.posts.article.ArticleService;
 import io.blog.posts.article.ArticleViews.ArticleSummary;
@@ -50,7 +50,7 @@ public class PageService {
     SearchService search;
 
     @Inject
-    UserDirectory users;
+    AuthorProfiles users;
 
     @Inject
     @ConfigProperty(name = "blog.public.base-url", defaultValue = "http://localhost:8080")
@@ -232,7 +232,7 @@ public class PageService {
     }
 
     private Optional<UsersClient.Profile> profile(String username) {
-        return users.profiles(List.of(username)).stream().filter(p -> p.username().equals(username)).findFirst();
+        return users.profile(username);
     }
 
     private static Author author(AuthorProfile known, Optional<UsersClient.Profile> profile) {
