@@ -85,7 +85,7 @@ class WholeFlowIT {
 
         // Readers find it: the article, the tag list (the query string reaches post-war), search.
         Map<String, Object> article = anonymous.get("/api/posts/" + slug).json();
-        assertThat(article.get("bodyHtml")).asString().contains("<code class=\"language-java\">int answer");
+        assertThat(article.get("bodyHtml")).asString().contains("<code class=\"language-java\"><span class=\"hl-kw\">int</span> answer");
         assertThat(article).doesNotContainKey("bodyMarkdown");
         assertThat(anonymous.get("/api/posts?tag=" + tag + "&limit=5").items())
                 .extracting(a -> a.get("slug")).containsExactly(slug);

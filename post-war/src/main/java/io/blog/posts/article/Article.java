@@ -1,5 +1,6 @@
 package io.blog.posts.article;
 
+import io.blog.posts.markdown.MarkdownRenderer;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -62,6 +63,9 @@ public class Article {
     @Column(name = "published_at")
     private Instant publishedAt;
 
+    @Column(name = "render_version", nullable = false)
+    private int renderVersion;
+
     @Column(name = "reading_minutes", nullable = false)
     private int readingMinutes;
 
@@ -107,6 +111,7 @@ public class Article {
         this.summary = content.summary();
         this.bodyMarkdown = content.bodyMarkdown();
         this.bodyHtml = content.bodyHtml();
+        this.renderVersion = MarkdownRenderer.VERSION;
         this.readingMinutes = content.readingMinutes();
         this.tags.clear();
         this.tags.addAll(content.tags());

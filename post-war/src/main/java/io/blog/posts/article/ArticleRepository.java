@@ -183,6 +183,25 @@ public class ArticleRepository {
     }
 
     /** Soft-deleted articles past the restore window. */
+    /** Articles whose HTML an older renderer produced, from the primary: the upgrade rewrites them. */
+    public List<Article> findRenderedBefore(int version, int limit) {
+        return routing.forWrite().createQuery("SELECT a FROM Article a WHERE a.renderVersion < :v ORDER BY a.id", Article.class)
+                .setParameter("v", version).setMaxResults(limit).getResultList();
+    }
+
+    /**
+     * Stores a newer rendering, unless the row changed meanwhile: an author's save renders at the
+     * current version itself, and must not be overwritten with a rendering of the Markdown before it.
+     * Plain SQL: neither the version nor updated_at moves (EclipseLink's JPQL bulk update raises the
+     * version), so an author with the editor open does not get a conflict for a change they cannot see.
+     */
+    public boolean storeRendering(String id, String html, int version) {
+        return routing.forWrite().createNativeQuery(
+                        "UPDATE article SET body_html = ?, render_version = ? WHERE id = ? AND render_version < ?")
+                .setParameter(1, html).setParameter(2, version).setParameter(3, id).setParameter(4, version)
+                .executeUpdate() == 1;
+    }
+
     public int purgeDeletedBefore(Instant cutoff) {
         EntityManager em = routing.forWrite();
         List<Article> expired = em.createQuery("SELECT a FROM Article a WHERE a.deletedAt < :c", Article.class)

@@ -39,6 +39,13 @@ import java.util.regex.Pattern;
 @ApplicationScoped
 public class MarkdownRenderer {
 
+    /**
+     * Raised whenever the HTML produced for the same Markdown changes; stored articles rendered by
+     * an older version are rendered again in the background (article.RenderUpgrade).
+     * 1: fenced code is highlighted.
+     */
+    public static final int VERSION = 1;
+
     private static final String ELLIPSIS = "…";
     private static final int LATIN_WORDS_PER_MINUTE = 200;
     private static final int CJK_CHARS_PER_MINUTE = 400;

@@ -14,6 +14,7 @@ import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import java.util.function.Supplier;
 
@@ -22,6 +23,8 @@ import java.util.function.Supplier;
  * {@code /}, {@code /posts/*}, {@code /tags/*}, {@code /authors/*} and {@code /search} here, under
  * {@code /pages}. Pages are anonymous, so the gateway may keep them exactly like the API's public
  * reads ({@link EdgeCacheable}). A failure is a page with the right status, never a JSON problem.
+ * They are web pages, not API: the OpenAPI document (the JSON API's contract, which the fuzzer and
+ * the authorization matrix are checked against) leaves them out; PagesIT covers them.
  */
 @Path("pages")
 @Produces(PageResource.HTML)
@@ -40,6 +43,7 @@ public class PageResource {
     Request request;
 
     @GET
+    @Operation(hidden = true)
     @Path("home")
     public Response home(@QueryParam("lang") String lang, @QueryParam("cursor") String cursor) {
         PageLanguage language = PageLanguage.of(lang);
@@ -47,6 +51,7 @@ public class PageResource {
     }
 
     @GET
+    @Operation(hidden = true)
     @Path("posts/{slug}")
     public Response article(@PathParam("slug") String slug, @QueryParam("lang") String lang) {
         PageLanguage language = PageLanguage.of(lang);
@@ -59,6 +64,7 @@ public class PageResource {
     }
 
     @GET
+    @Operation(hidden = true)
     @Path("tags/{tag}")
     public Response tag(@PathParam("tag") String tag, @QueryParam("lang") String lang, @QueryParam("cursor") String cursor) {
         PageLanguage language = PageLanguage.of(lang);
@@ -66,6 +72,7 @@ public class PageResource {
     }
 
     @GET
+    @Operation(hidden = true)
     @Path("authors/{username}")
     public Response author(@PathParam("username") String username, @QueryParam("lang") String lang,
                            @QueryParam("cursor") String cursor) {
@@ -77,6 +84,7 @@ public class PageResource {
     }
 
     @GET
+    @Operation(hidden = true)
     @Path("search")
     public Response search(@QueryParam("lang") String lang, @QueryParam("q") String query, @QueryParam("page") Integer page) {
         PageLanguage language = PageLanguage.of(lang);
@@ -85,6 +93,7 @@ public class PageResource {
 
     /** Any other address under a page prefix (/posts/ alone, /tags/a/b) is a page that does not exist. */
     @GET
+    @Operation(hidden = true)
     @Path("{rest: .*}")
     public Response unknown(@PathParam("rest") String rest, @QueryParam("lang") String lang) {
         PageLanguage language = PageLanguage.of(lang);

@@ -1,5 +1,6 @@
 package io.blog.posts.schedule;
 
+import io.blog.posts.article.RenderUpgrade;
 import io.blog.posts.search.OutboxRelay;
 import io.blog.posts.view.ViewFlusher;
 import jakarta.annotation.PreDestroy;
@@ -39,6 +40,9 @@ public class BackgroundJobs {
     OutboxRelay relay;
 
     @Inject
+    RenderUpgrade renderUpgrade;
+
+    @Inject
     @ConfigProperty(name = "blog.posts.scheduler.interval-seconds", defaultValue = "20")
     long publishIntervalSeconds;
 
@@ -50,12 +54,17 @@ public class BackgroundJobs {
     @ConfigProperty(name = "blog.search.relay-interval-ms", defaultValue = "1000")
     long relayIntervalMillis;
 
+    @Inject
+    @ConfigProperty(name = "blog.posts.render-upgrade.interval-seconds", defaultValue = "10")
+    long renderUpgradeIntervalSeconds;
+
     private final List<ScheduledFuture<?>> running = new ArrayList<>();
 
     public void start() {
         running.add(every(publishIntervalSeconds * 1000, "publish scheduled articles", publisher::runOnce));
         running.add(every(viewFlushSeconds * 1000, "flush view counts", views::flush));
         running.add(every(relayIntervalMillis, "relay search outbox", relay::drain));
+        running.add(every(renderUpgradeIntervalSeconds * 1000, "render older articles again", renderUpgrade::runOnce));
     }
 
     private ScheduledFuture<?> every(long millis, String name, Runnable job) {
