@@ -111,8 +111,8 @@ async function render({ focus = false, scroll = false } = {}) {
     } else {
       const mod = await import(`./views/${found.route.file}.js`);
       if (!current()) return;
-      // What the server drew for everyone is all an anonymous reader needs of some screens: the
-      // view only adds to it (enhance), which spares the reader's phone drawing the page twice.
+      // What the server drew for everyone is all an anonymous reader needs of the article and the
+      // lists: the view only adds to it (enhance), which spares the reader's phone drawing the page twice.
       const adopt = serverPage && mod.enhance && !currentUser();
       if (adopt) root = main.querySelector('.view');
       const ctx = {

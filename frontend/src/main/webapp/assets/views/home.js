@@ -34,19 +34,42 @@ async function fillCounts(items, cards) {
   }
 }
 
+/** One page of the list this screen shows, after `cursor` (null: the first). */
+const pageOf = (filter) => (cursor) => {
+  const params = new URLSearchParams({ limit: PAGE, ...filter });
+  if (cursor) params.set('cursor', cursor);
+  return api(`/api/posts?${params}`);
+};
+
+const filterOf = (ctx) => (ctx.params.tag ? { tag: ctx.params.tag }
+  : ctx.params.username ? { author: ctx.params.username } : {});
+
 /** Renders the first page (failures go to the router) and wires "load more". */
 async function articleList(ctx, filter, before, after = []) {
   const list = h('ol', { class: 'cards', 'data-testid': 'article-list' });
-  const { more, first } = pager(list, (cursor) => {
-    const params = new URLSearchParams({ limit: PAGE, ...filter });
-    if (cursor) params.set('cursor', cursor);
-    return api(`/api/posts?${params}`);
-  }, card, { onPage: fillCounts, start: ctx.query.get('cursor') });
+  const { more, first } = pager(list, pageOf(filter), card, { onPage: fillCounts, start: ctx.query.get('cursor') });
 
   await first();
   fill(ctx.root, ...before,
     list.children.length ? list : h('p', { class: 'empty' }, t('list.empty')),
     h('div', { class: 'more-row' }, more), ...after);
+}
+
+/**
+ * A server-rendered list (home, tag, author) for a reader who is not signed in: the cards are
+ * already there, so the view only adds their comment counts and turns the "Older articles" link
+ * into "load more" from the same cursor.
+ */
+export function enhance(ctx) {
+  const list = ctx.root.querySelector('[data-testid="article-list"]');
+  if (!list) return;
+  const older = ctx.root.querySelector('[data-testid="older-articles"]');
+  const start = older ? new URL(older.href).searchParams.get('cursor') : null;
+  const { more } = pager(list, pageOf(filterOf(ctx)), card, { onPage: fillCounts, start });
+  more.hidden = !start;
+  if (older) older.replaceWith(more);
+  const cards = [...list.querySelectorAll('[data-testid="article-card"]')];
+  fillCounts(cards.map((c) => ({ slug: c.dataset.slug })), cards);
 }
 
 export async function home(ctx) {
