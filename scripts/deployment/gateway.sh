@@ -35,6 +35,8 @@ render() { # $1 = output dir
   export GATEWAY_INTERNAL_LISTEN=${GATEWAY_INTERNAL_LISTEN:-127.0.0.1:$GATEWAY_INTERNAL_PORT}
   export GATEWAY_FRONTEND_ROOT=${GATEWAY_FRONTEND_ROOT:-$BLOG_PROD_DIR/frontend}
   export GATEWAY_MAX_BODY=${GATEWAY_MAX_BODY:-1m}
+  # Image uploads: the same bound post-war enforces (blog.posts.media.max-bytes), so one setting moves both.
+  export GATEWAY_MAX_UPLOAD=${BLOG_POSTS_MEDIA_MAX_BYTES:-8388608}
   export GATEWAY_CACHE_DIR=${GATEWAY_CACHE_DIR:-$out/run/cache} GATEWAY_CACHE_MAX_SIZE=${GATEWAY_CACHE_MAX_SIZE:-256m}
   export GATEWAY_WORKER_CONNECTIONS GATEWAY_WORKER_NOFILE
   # host[:port] of BLOG_PUBLIC_BASE_URL: the Host the services see.

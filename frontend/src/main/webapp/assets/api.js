@@ -181,7 +181,8 @@ async function problemFrom(res) {
 /**
  * fetch with JSON, auth and problem handling. Resolves to { data, res } so callers can read
  * headers (ETag) and the final URL after a redirect; rejects with ApiError.
- * Options: method, body (serialized as JSON), headers, signal, cache.
+ * Options: method, body (serialized as JSON) or raw (a Blob sent as it is, with the Content-Type the
+ * caller puts in headers), headers, signal, cache.
  */
 export async function request(path, opts = {}, retried = false) {
   if (access && Date.now() > access.expiresAt - 30_000) await refresh();
@@ -193,7 +194,7 @@ export async function request(path, opts = {}, retried = false) {
     res = await fetch(path, {
       method: opts.method || 'GET',
       headers,
-      body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
+      body: opts.raw ?? (opts.body === undefined ? undefined : JSON.stringify(opts.body)),
       signal: opts.signal,
       // Signed-in readers must not get a copy cached while they were anonymous (it lacks
       // their drafts, pending comments and editor fields), so they always revalidate.

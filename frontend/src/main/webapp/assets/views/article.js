@@ -9,7 +9,9 @@ export async function article(ctx) {
   const { data: a } = await request(`/api/posts/${seg(ctx.params.slug)}`);
   // fetch followed the 301 an old slug answers with; show the current address from now on.
   if (a.slug !== ctx.params.slug) ctx.replaceUrl(path('/posts/', a.slug) + location.hash);
-  ctx.setMeta({ title: a.title, description: a.summary, type: 'article', image: a.coverImageUrl });
+  // A copy cached before covers had a shape of their own has only the address.
+  const cover = a.cover || (a.coverImageUrl && { src: a.coverImageUrl, width: 1200, height: 630, largest: a.coverImageUrl });
+  ctx.setMeta({ title: a.title, description: a.summary, type: 'article', image: cover?.largest });
 
   const user = currentUser();
   const mayEdit = !!user && (user.username === a.author?.username || moderatesAll());
@@ -42,7 +44,10 @@ export async function article(ctx) {
       mayEdit ? h('p', { class: 'actions' },
         h('a', { href: path('/write/', a.slug), class: 'button', 'data-testid': 'edit-article' }, t('article.edit')),
         h('a', { href: `${path('/write/', a.slug)}/revisions`, class: 'button secondary' }, t('article.revisions'))) : null,
-      a.coverImageUrl ? h('img', { src: a.coverImageUrl, alt: '', class: 'cover', width: 1200, height: 630, decoding: 'async', fetchpriority: 'high' }) : null),
+      cover ? h('img', {
+        src: cover.src, srcset: cover.srcset, sizes: '(min-width: 48rem) 46rem, calc(100vw - 2rem)', alt: '', class: 'cover',
+        width: cover.width, height: cover.height, decoding: 'async', fetchpriority: 'high',
+      }) : null),
     body,
     h('footer', null, authorCard, neighbours)),
   a.status === 'PUBLISHED' ? commentSection(a) : null);

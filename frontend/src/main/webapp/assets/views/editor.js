@@ -62,7 +62,8 @@ export async function editor(ctx) {
     field({ name: 'title', label: t('editor.title'), required: true, testid: 'editor-title', attrs: { maxlength: 200 } }),
     field({ name: 'tags', label: t('editor.tags'), hint: t('editor.tagsHint'), testid: 'editor-tags' }),
     field({ name: 'summary', label: t('editor.summary'), hint: t('editor.summaryHint'), multiline: true, rows: 2, testid: 'editor-summary', attrs: { maxlength: 500 } }),
-    field({ name: 'coverImageUrl', label: t('editor.cover'), type: 'url', hint: t('settings.urlHint'), testid: 'editor-cover' }),
+    field({ name: 'coverImageUrl', label: t('editor.cover'), hint: t('settings.urlHint'), testid: 'editor-cover', attrs: { inputmode: 'url' } }),
+    coverUpload(),
     h('div', { class: 'row' },
       field({ name: 'status', label: t('editor.status'), options: statusOptions, testid: 'editor-status' }),
       publishAtField),
@@ -71,6 +72,30 @@ export async function editor(ctx) {
       h('button', { type: 'submit', 'data-testid': 'editor-save' }, t('save')),
       h('span', { class: 'save-state', 'data-testid': 'editor-save-state' })));
   const el = form.elements;
+
+  // ---- cover upload ----------------------------------------------------------------------
+  // The uploaded image's address goes into the cover field, where saving picks it up like a typed one.
+  function coverUpload() {
+    const input = h('input', { id: 'cover-file', type: 'file', accept: 'image/jpeg,image/png,image/gif', 'data-testid': 'editor-cover-file' });
+    const status = h('p', { class: 'hint', role: 'status', 'data-testid': 'editor-cover-state' });
+    const thumb = h('img', { class: 'cover-thumb', alt: '', hidden: true, 'data-testid': 'editor-cover-preview' });
+    input.addEventListener('change', async () => {
+      const file = input.files[0];
+      if (!file) return;
+      status.textContent = t('editor.uploading');
+      try {
+        const { data } = await request('/api/posts/media', { method: 'POST', raw: file, headers: { 'Content-Type': file.type || 'application/octet-stream' } });
+        form.elements.coverImageUrl.value = data.url;
+        thumb.src = data.variants[0].url;
+        thumb.hidden = false;
+        status.textContent = t('editor.uploaded', { w: data.width, h: data.height });
+      } catch (err) {
+        status.textContent = errorText(err);
+      }
+      input.value = '';
+    });
+    return h('div', { class: 'field' }, h('label', { for: 'cover-file' }, t('editor.coverUpload')), input, status, thumb);
+  }
   const state = form.querySelector('.save-state');
   const preview = h('div', { class: 'prose preview', 'data-testid': 'editor-preview' });
   const readTime = h('p', { class: 'meta' });

@@ -43,6 +43,12 @@ final class LogIndex {
         return ((Number) reply.get("count")).longValue();
     }
 
+    /** Documents matching a Lucene query in one index; none when the index does not exist. */
+    static long countIn(String index, String luceneQuery) {
+        Map<String, Object> reply = post("/" + index + "/_count?ignore_unavailable=true", Map.of("query", queryString(luceneQuery)));
+        return ((Number) reply.get("count")).longValue();
+    }
+
     /** The _source of up to {@code size} documents matching a Lucene query, oldest first. */
     @SuppressWarnings("unchecked")
     static List<Map<String, Object>> search(String luceneQuery, int size) {

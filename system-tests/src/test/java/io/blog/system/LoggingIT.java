@@ -8,9 +8,14 @@ import org.junit.jupiter.api.TestMethodOrder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.http.HttpRequest;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -28,7 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The log index (logging/, scripts/deployment/logging.sh): every source shipped, one request found
  * across the gateway and two services by its id within 5 s, no secret in the index, the Kibana
  * objects valid against the live mapping and data, and nothing lost or doubled when Elasticsearch
- * and the shipper are down for a minute.
+ * and the shipper are down for a minute, and a line read late indexed under the day it happened.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class LoggingIT {
@@ -238,6 +243,37 @@ class LoggingIT {
         assertThat(lost).as("request id → lines in the files minus documents (negative: duplicated)").isEmpty();
         assertThat(Topology.operatorScript(Duration.ofSeconds(30), "scripts/deployment/logging.sh", "status").report())
                 .contains("log-shipper ok");
+    }
+
+    @Test
+    @Order(6)
+    void aLineIsIndexedUnderTheDayItHappenedHoweverLateItIsRead() throws IOException {
+        // Lines dated yesterday, read today: what a shipper catching up after midnight sees. Indexed by
+        // the day they were read, a line re-sent after midnight would sit in two indices.
+        Instant yesterday = Instant.now().minus(Duration.ofDays(1)).truncatedTo(ChronoUnit.DAYS).plusSeconds(86_399);
+        String day = DateTimeFormatter.ofPattern("yyyy.MM.dd").withZone(ZoneOffset.UTC).format(yesterday);
+        String marker = "lateline" + Accounts.uniqueName("day").replaceAll("[^A-Za-z0-9]", "");
+        Path logs = Topology.dir().resolve("gateway/logs");
+        append(logs.resolve("access.json"), "{\"@timestamp\":\"" + DateTimeFormatter.ISO_OFFSET_DATE_TIME
+                .format(yesterday.atOffset(ZoneOffset.UTC)) + "\",\"service\":\"gateway\",\"requestId\":\"" + marker
+                + "\",\"client\":\"127.0.0.1\",\"method\":\"GET\",\"uri\":\"/late/" + marker + "\",\"status\":200,"
+                + "\"bytesSent\":1,\"requestTime\":0.001,\"upstream\":\"\",\"upstreamStatus\":\"\",\"upstreamTime\":\"\","
+                + "\"userAgent\":\"late\",\"referer\":\"\"}");
+        append(logs.resolve("error.log"), DateTimeFormatter.ofPattern("yyyy/MM/dd HH:mm:ss").withZone(ZoneOffset.UTC)
+                .format(yesterday) + " [warn] 1#1: *1 " + marker + " late error line");
+        String query = "\"" + marker + "\"";
+        long inYesterdays = Await.until("both late lines in blog-logs-" + day, Duration.ofSeconds(15),
+                () -> LogIndex.countIn("blog-logs-" + day, query), n -> n == 2);
+        assertThat(inYesterdays).isEqualTo(2);
+        assertThat(LogIndex.count(query)).as("documents of the late lines in every index").isEqualTo(2);
+        for (Map<String, Object> line : LogIndex.search(query, 10)) {
+            assertThat((String) line.get("@timestamp")).as("%s", line)
+                    .startsWith(DateTimeFormatter.ISO_LOCAL_DATE.withZone(ZoneOffset.UTC).format(yesterday));
+        }
+    }
+
+    private static void append(Path file, String line) throws IOException {
+        Files.writeString(file, line + "\n", StandardOpenOption.APPEND);
     }
 
     private static Set<Object> services(List<Map<String, Object>> lines) {

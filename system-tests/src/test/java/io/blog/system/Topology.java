@@ -32,6 +32,11 @@ public final class Topology {
         return value;
     }
 
+    /** A setting the env file may leave out, where the components' own default applies. */
+    public static String envOr(String name, String fallback) {
+        return ENV.getOrDefault(name, fallback);
+    }
+
     public static String gateway() {
         return "http://127.0.0.1:" + env("GATEWAY_PORT");
     }

@@ -1,5 +1,6 @@
 package io.blog.posts.article;
 
+import io.blog.posts.media.MediaId;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -11,7 +12,8 @@ import java.util.List;
 /** Request bodies of the article endpoints. */
 public final class ArticleRequests {
 
-    static final String URL_RULE = "^(https?://\\S+)?$";
+    /** An outside http(s) address, or the path of an image uploaded here ({@link MediaId}). */
+    static final String URL_RULE = "^(https?://\\S+|" + MediaId.PATH_RULE + ")?$";
 
     private ArticleRequests() {
     }
@@ -25,7 +27,7 @@ public final class ArticleRequests {
             @NotNull(message = "is required: DRAFT, PUBLISHED or SCHEDULED") ArticleStatus status,
             Instant publishAt,
             @Size(max = 500, message = "must be at most 500 characters")
-            @Pattern(regexp = URL_RULE, message = "must be an http(s) URL") String coverImageUrl,
+            @Pattern(regexp = URL_RULE, message = "must be an http(s) URL or an uploaded image's path") String coverImageUrl,
             @Size(max = 500, message = "must be at most 500 characters") String summary,
             Long version) {
     }

@@ -19,6 +19,7 @@ import io.blog.posts.article.ArticleViews.Neighbours;
 import io.blog.posts.article.ArticleViews.Preview;
 import io.blog.common.profile.AuthorProfiles;
 import io.blog.posts.markdown.MarkdownRenderer;
+import io.blog.posts.media.MediaService;
 import io.blog.posts.revision.Revisions;
 import io.blog.posts.search.SearchOutbox;
 import io.blog.posts.slug.Slugs;
@@ -47,7 +48,7 @@ public class ArticleService {
 
     public static final int DEFAULT_LIMIT = 10;
     public static final int MAX_LIMIT = 50;
-    static final Set<String> RESERVED_SLUGS = Set.of("mine", "tags", "titles", "search", "preview", "feed", "sitemap");
+    static final Set<String> RESERVED_SLUGS = Set.of("mine", "tags", "titles", "search", "preview", "feed", "sitemap", "pages", "media");
     static final int MAX_TITLES = 50;
     private static final int SUMMARY_CHARS = 200;
 
@@ -56,6 +57,9 @@ public class ArticleService {
 
     @Inject
     MarkdownRenderer markdown;
+
+    @Inject
+    MediaService media;
 
     @Inject
     Revisions revisions;
@@ -411,6 +415,7 @@ public class ArticleService {
             }
         }
         String cover = input.coverImageUrl() == null || input.coverImageUrl().isBlank() ? null : input.coverImageUrl().trim();
+        media.requireUploaded(cover);
         return new Article.Content(input.title().trim(), summary, body, markdown.toSafeHtml(body),
                 markdown.readingMinutes(body), tags, cover);
     }

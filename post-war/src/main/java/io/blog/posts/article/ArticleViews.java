@@ -1,6 +1,7 @@
 package io.blog.posts.article;
 
 import io.blog.common.profile.AuthorProfile;
+import io.blog.posts.media.CoverImage;
 
 import java.time.Instant;
 import java.util.List;
@@ -13,37 +14,38 @@ public final class ArticleViews {
 
     /**
      * One article. {@code bodyMarkdown} is present only for those who may edit it;
-     * {@code publishAt} only while scheduled.
+     * {@code publishAt} only while scheduled; {@code cover} is how to show {@code coverImageUrl}.
      */
     public record ArticleView(String id, String slug, String title, String summary, String bodyHtml,
                               String bodyMarkdown, List<String> tags, AuthorProfile author, String status,
                               Instant publishAt, Instant publishedAt, Instant updatedAt, int readingMinutes,
-                              long viewCount, long version, String coverImageUrl) {
+                              long viewCount, long version, String coverImageUrl, CoverImage cover) {
 
         ArticleView withEditorFields(String markdown) {
             return new ArticleView(id, slug, title, summary, bodyHtml, markdown, tags, author, status, publishAt,
-                    publishedAt, updatedAt, readingMinutes, viewCount, version, coverImageUrl);
+                    publishedAt, updatedAt, readingMinutes, viewCount, version, coverImageUrl, cover);
         }
 
         ArticleView withViewCount(long views) {
             return new ArticleView(id, slug, title, summary, bodyHtml, bodyMarkdown, tags, author, status, publishAt,
-                    publishedAt, updatedAt, readingMinutes, views, version, coverImageUrl);
+                    publishedAt, updatedAt, readingMinutes, views, version, coverImageUrl, cover);
         }
 
         ArticleView withAuthor(AuthorProfile profile) {
             return new ArticleView(id, slug, title, summary, bodyHtml, bodyMarkdown, tags, profile, status, publishAt,
-                    publishedAt, updatedAt, readingMinutes, viewCount, version, coverImageUrl);
+                    publishedAt, updatedAt, readingMinutes, viewCount, version, coverImageUrl, cover);
         }
     }
 
     /** A list entry: no body, the summary instead. */
     public record ArticleSummary(String id, String slug, String title, String summary, List<String> tags,
                                  AuthorProfile author, String status, Instant publishAt, Instant publishedAt,
-                                 Instant updatedAt, int readingMinutes, String coverImageUrl, long version) {
+                                 Instant updatedAt, int readingMinutes, String coverImageUrl, long version,
+                                 CoverImage cover) {
 
         ArticleSummary withAuthor(AuthorProfile profile) {
             return new ArticleSummary(id, slug, title, summary, tags, profile, status, publishAt, publishedAt,
-                    updatedAt, readingMinutes, coverImageUrl, version);
+                    updatedAt, readingMinutes, coverImageUrl, version, cover);
         }
     }
 
@@ -65,12 +67,13 @@ public final class ArticleViews {
         return new ArticleView(a.getId(), a.getSlug(), a.getTitle(), a.getSummary(), a.getBodyHtml(), null,
                 a.getTags(), AuthorProfile.unresolved(a.getAuthor()), a.getStatus().name(), a.getPublishAt(),
                 a.getPublishedAt(), a.getUpdatedAt(), a.getReadingMinutes(), a.getViewCount(),
-                a.getVersion(), a.getCoverImageUrl());
+                a.getVersion(), a.getCoverImageUrl(), CoverImage.of(a.getCoverImageUrl()));
     }
 
     static ArticleSummary summary(Article a) {
         return new ArticleSummary(a.getId(), a.getSlug(), a.getTitle(), a.getSummary(), a.getTags(),
                 AuthorProfile.unresolved(a.getAuthor()), a.getStatus().name(), a.getPublishAt(), a.getPublishedAt(),
-                a.getUpdatedAt(), a.getReadingMinutes(), a.getCoverImageUrl(), a.getVersion());
+                a.getUpdatedAt(), a.getReadingMinutes(), a.getCoverImageUrl(), a.getVersion(),
+                CoverImage.of(a.getCoverImageUrl()));
     }
 }

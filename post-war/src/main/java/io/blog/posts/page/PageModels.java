@@ -5,6 +5,7 @@ import io.blog.common.profile.AuthorProfile;
 import io.blog.posts.article.ArticleViews.ArticleSummary;
 import io.blog.posts.article.ArticleViews.ArticleView;
 import io.blog.posts.article.ArticleViews.Neighbours;
+import io.blog.posts.media.CoverImage;
 import io.blog.posts.search.SearchResults;
 
 import java.time.Instant;
@@ -69,8 +70,8 @@ public final class PageModels {
     }
 
     /** {@code body} is the article's sanitized HTML, its code blocks made keyboard-scrollable. */
-    public record ArticlePage(Page page, ArticleView article, String body, Author author, Neighbours neighbours,
-                              List<ShareLink> share) {
+    public record ArticlePage(Page page, ArticleView article, CoverImage cover, String body, Author author,
+                              Neighbours neighbours, List<ShareLink> share) {
     }
 
     /** Home, a tag or an author: a heading, an optional profile, one page of articles. */

@@ -8,6 +8,7 @@ import io.blog.posts.article.ArticleService;
 import io.blog.posts.article.ArticleViews.ArticleSummary;
 import io.blog.posts.article.ArticleViews.ArticleView;
 import io.blog.posts.article.Caller;
+import io.blog.posts.media.CoverImage;
 import io.blog.posts.page.PageModels.Alternate;
 import io.blog.posts.page.PageModels.ArticleMeta;
 import io.blog.posts.page.PageModels.ArticlePage;
@@ -81,7 +82,8 @@ public class PageService {
         String path = "/posts/" + PageLinks.segment(a.slug());
         String canonical = links.absolute(links.post(a.slug()));
         String authorUrl = links.absolute(links.author(author.username()));
-        String image = a.coverImageUrl() != null ? links.absolute(a.coverImageUrl()) : null;
+        CoverImage cover = CoverImage.of(a.coverImageUrl());
+        String image = cover != null ? links.absolute(cover.largest()) : null;
         List<String> jsonLd = List.of(
                 StructuredData.blogPosting(canonical, a.title(), a.summary(), image, a.publishedAt(), a.updatedAt(),
                         author.name(), authorUrl, a.tags(), links.absolute(links.home()), lang.tag()),
@@ -92,7 +94,7 @@ public class PageService {
                 new ArticleMeta(a.publishedAt(), a.updatedAt(), authorUrl, a.tags()));
         // Wide code blocks scroll sideways; keyboard users must be able to focus them to scroll.
         String body = a.bodyHtml().replace("<pre>", "<pre tabindex=\"0\">");
-        return new ArticleLookup.Found(new ArticlePage(page(lang, links, head, path, null), a, body, author,
+        return new ArticleLookup.Found(new ArticlePage(page(lang, links, head, path, null), a, cover, body, author,
                 articles.neighbours(a.slug()).orElse(null), share(lang, canonical, a.title())));
     }
 

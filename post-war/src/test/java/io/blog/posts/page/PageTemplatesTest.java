@@ -4,6 +4,7 @@ import io.blog.common.profile.AuthorProfile;
 import io.blog.posts.article.ArticleViews.ArticleView;
 import io.blog.posts.article.ArticleViews.Neighbour;
 import io.blog.posts.article.ArticleViews.Neighbours;
+import io.blog.posts.media.CoverImage;
 import io.blog.posts.page.PageModels.Alternate;
 import io.blog.posts.page.PageModels.ArticleMeta;
 import io.blog.posts.page.PageModels.ArticlePage;
@@ -75,12 +76,39 @@ class PageTemplatesTest {
                 .containsExactly("en", "zh-CN", "x-default");
     }
 
+    @Test
+    void anUploadedCoverOffersEveryWidthAndReservesItsOwnBox() {
+        String path = "/api/posts/media/0123456789abcdef0123456789abcdef-1200x800";
+        Element cover = Jsoup.parse(templates.render("article.jte", article("Covered", path))).selectFirst("img.cover");
+
+        assertThat(cover.attr("srcset")).isEqualTo(path + "/480 480w, " + path + "/960 960w, " + path + "/1200 1200w");
+        assertThat(cover.attr("src")).isEqualTo(path + "/960");
+        assertThat(cover.attr("width")).isEqualTo("1200");
+        assertThat(cover.attr("height")).isEqualTo("800");
+        assertThat(cover.attr("sizes")).isNotBlank();
+    }
+
+    @Test
+    void anOutsideCoverHasNoSrcsetAndTheCardBox() {
+        Element cover = Jsoup.parse(templates.render("article.jte", article("Covered", "https://img.example.test/a.jpg")))
+                .selectFirst("img.cover");
+
+        assertThat(cover.hasAttr("srcset")).isFalse();
+        assertThat(cover.attr("src")).isEqualTo("https://img.example.test/a.jpg");
+        assertThat(cover.attr("width") + "x" + cover.attr("height")).isEqualTo("1200x630");
+    }
+
     private static ArticlePage article(String text) {
+        return article(text, null);
+    }
+
+    private static ArticlePage article(String text, String coverUrl) {
         PageLanguage lang = PageLanguage.ZH_CN;
         PageLinks links = PageLinks.of("https://blog.example.test/", lang);
         Instant published = Instant.parse("2026-11-01T10:00:00Z");
         ArticleView view = new ArticleView("id-1", "plain", text, text, "<p>Hello <em>world</em></p>", null, List.of(text),
-                new AuthorProfile("alice", text, null), "PUBLISHED", null, published, published, 3, 7, 1, null);
+                new AuthorProfile("alice", text, null), "PUBLISHED", null, published, published, 3, 7, 1, coverUrl,
+                CoverImage.of(coverUrl));
         Head head = new Head(text, text, "https://blog.example.test/posts/plain?lang=zh-CN", "article",
                 "https://blog.example.test/favicon.svg",
                 List.of(new Alternate("en", "https://blog.example.test/posts/plain"),
@@ -92,7 +120,7 @@ class PageTemplatesTest {
                         StructuredData.breadcrumbs(List.of(new StructuredData.Crumb(text, "https://blog.example.test/")))),
                 true, new ArticleMeta(published, published, "https://blog.example.test/authors/alice", List.of(text)));
         Page page = new Page(lang, links, head, "/posts/plain");
-        return new ArticlePage(page, view, view.bodyHtml(), new Author("alice", text, null, text, published),
+        return new ArticlePage(page, view, view.cover(), view.bodyHtml(), new Author("alice", text, null, text, published),
                 new Neighbours(new Neighbour("older-one", "Older one", published), null), List.of());
     }
 }

@@ -1,0 +1,79 @@
+package io.blog.posts.media;
+
+import io.blog.common.problem.ProblemException;
+import io.blog.common.security.CurrentUser;
+import io.blog.common.security.Roles;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+import java.io.InputStream;
+import java.util.Set;
+
+/**
+ * Images: authors upload one as the request body ({@code POST /api/posts/media}, Content-Type
+ * image/jpeg, image/png or image/gif) and anyone fetches its variants at
+ * {@code /api/posts/media/{id}/{width}}.
+ */
+@Path("media")
+public class MediaResource {
+
+    private static final Set<String> UPLOADERS = Set.of(Roles.AUTHOR, Roles.EDITOR, Roles.ADMIN);
+
+    @Inject
+    MediaService service;
+
+    @Context
+    SecurityContext security;
+
+    @Context
+    UriInfo uriInfo;
+
+    @Context
+    Request request;
+
+    @POST
+    @Consumes({"image/jpeg", "image/png", "image/gif"})
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response upload(InputStream body) {
+        JsonWebToken caller = CurrentUser.token(security)
+                .orElseThrow(() -> ProblemException.unauthorized("Sign in first."));
+        if (caller.getGroups() == null || caller.getGroups().stream().noneMatch(UPLOADERS::contains)) {
+            throw ProblemException.forbidden("Only authors, editors and administrators can upload images.");
+        }
+        MediaService.Upload upload = service.upload(body, caller.getName());
+        Response.ResponseBuilder answer = upload.created()
+                ? Response.created(uriInfo.getBaseUriBuilder().path("media").path(upload.media().id()).build())
+                : Response.ok();
+        return answer.entity(upload.media()).build();
+    }
+
+    /**
+     * One width of an image. Its bytes never change under an address (the address holds their
+     * hash), so browsers and the gateway may keep it for a year without asking again.
+     */
+    @GET
+    @Path("{id}/{width: [0-9]{1,5}}")
+    public Response variant(@PathParam("id") String id, @PathParam("width") int width) {
+        MediaVariant variant = service.variant(id, width)
+                .orElseThrow(() -> ProblemException.notFound("No image '" + id + "' " + width + " pixels wide."));
+        EntityTag etag = new EntityTag(id + "-" + width);
+        Response.ResponseBuilder notModified = request.evaluatePreconditions(etag);
+        Response.ResponseBuilder answer = notModified != null ? notModified
+                : Response.ok(variant.getBytes(), variant.getContentType());
+        return answer.tag(etag).header(HttpHeaders.CACHE_CONTROL, "public, max-age=31536000, immutable").build();
+    }
+}
