@@ -88,7 +88,8 @@ export async function editor(ctx) {
         form.elements.coverImageUrl.value = data.url;
         thumb.src = data.variants[0].url;
         thumb.hidden = false;
-        status.textContent = t('editor.uploaded', { w: data.width, h: data.height });
+        // Sizes read as 1440×960, not as grouped amounts (1,440).
+        status.textContent = t('editor.uploaded', { w: String(data.width), h: String(data.height) });
       } catch (err) {
         status.textContent = errorText(err);
       }

@@ -12,6 +12,13 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 
+import javax.imageio.ImageIO;
+import java.awt.Color;
+import java.awt.GradientPaint;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
@@ -25,7 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * An author's day, in order: registers in the browser (a reader until an administrator makes the
  * account an author, then signs in again), writes Markdown with the server-rendered
  * live preview, saves a draft, schedules and then publishes it, finds it in "My articles", edits
- * it, restores an old revision, and meets a 412 conflict that keeps the typed text.
+ * it, restores an old revision, meets a 412 conflict that keeps the typed text, and uploads a cover.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class WriterIT {
@@ -235,5 +242,41 @@ class WriterIT {
         browser.visible(By.cssSelector("[data-testid='mine-item'][data-slug='" + slug + "']"));
         assertThat(browser.all(testid("mine-item"))).hasSize(21);
         browser.until("load more to go away", ExpectedConditions.invisibilityOfElementLocated(testid("load-more")));
+    }
+    @Test
+    @Order(7)
+    void uploadsACoverThatReadersGetInTheWidthTheyNeed() throws Exception {
+        BufferedImage photo = new BufferedImage(1800, 1200, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = photo.createGraphics();
+        g.setPaint(new GradientPaint(0, 0, Color.CYAN, 1800, 1200, Color.MAGENTA));
+        g.fillRect(0, 0, 1800, 1200);
+        g.setColor(Color.BLACK);
+        g.drawString(WORD, 100, 100);
+        g.dispose();
+        Path file = Files.createTempFile("cover-", ".jpg");
+        ImageIO.write(photo, "jpeg", file.toFile());
+
+        browser.open("/write/" + slug);
+        browser.rendered();
+        browser.visible("editor-cover-file").sendKeys(file.toString());
+        browser.until("the upload", d -> String.valueOf(browser.js(
+                "return document.querySelector(\"[data-testid='editor-cover-state']\").textContent;")).startsWith("Uploaded, 1440×960"));
+        assertThat(browser.visible("editor-cover-state").getText()).isEqualTo("Uploaded, 1440×960 pixels.");
+        String cover = browser.visible("editor-cover").getAttribute("value");
+        assertThat(cover).matches("/api/posts/media/[0-9a-f]{32}-1440x960");
+        browser.until("the thumbnail", d -> (Boolean) browser.js(
+                "const i = arguments[0]; return i.complete && i.naturalWidth === 480;", browser.visible("editor-cover-preview")));
+        browser.click("editor-save");
+        browser.until("the save", d -> browser.visible("editor-save-state").getText().startsWith("Saved at"));
+
+        browser.click("editor-view");
+        browser.urlIs("/posts/" + slug);
+        browser.rendered();
+        WebElement img = browser.visible(By.cssSelector("img.cover"));
+        assertThat(img.getAttribute("srcset")).contains(cover + "/480 480w").contains(cover + "/1440 1440w");
+        // The browser chose a width from the srcset (not the fallback src alone) and drew it in the box the page reserved.
+        browser.until("the cover to load", d -> (Boolean) browser.js("return arguments[0].complete && arguments[0].naturalWidth > 0;", img));
+        assertThat((String) browser.js("return arguments[0].currentSrc;", img)).matches(".*" + cover + "/(480|960|1440)$");
+        browser.screenshot("article-with-cover");
     }
 }
