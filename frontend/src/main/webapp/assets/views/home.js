@@ -14,7 +14,8 @@ function card(a) {
       authorLink(a.author),
       time(a.publishedAt),
       h('span', null, t('readingMinutes', { n: a.readingMinutes })),
-      h('span', { class: 'comment-count', 'data-testid': 'comment-count', hidden: true })),
+      // Holds the place of the count until it arrives, so filling it in moves nothing (layout shift).
+      h('span', { class: 'comment-count pending', 'data-testid': 'comment-count' }, t('commentCount', { n: 0 }))),
     a.summary ? h('p', { class: 'summary' }, a.summary) : null,
     tagList(a.tags)));
 }
@@ -27,7 +28,7 @@ async function fillCounts(items, cards) {
     items.forEach((a, i) => {
       const el = cards[i].querySelector('.comment-count');
       el.textContent = t('commentCount', { n: counts?.[a.slug] ?? 0 });
-      el.hidden = false;
+      el.classList.remove('pending');
     });
   } catch {
     // Counts are decoration; the list stands on its own.

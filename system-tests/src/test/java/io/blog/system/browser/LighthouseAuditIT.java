@@ -26,20 +26,18 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Lighthouse (npm, version pinned by src/test/lighthouse/package-lock.json, installed with npm ci
  * into target/lighthouse) audits the home page and an article page in Debian's Chromium with its
  * default mobile emulation and simulated throttling. Each page is measured {@code lighthouse.runs}
- * times (default 3); the median of accessibility, best practices and SEO must reach 0.95, of
- * performance 0.9: its medians here are 0.94–0.99 from run to run on a busy two-core machine, so the
- * target of 95 is reported, and the test guards against real regressions without failing CI at
- * random. Both pages are the ones the
- * server renders (io.blog.posts.page), taken over by the front end's script. JSON and HTML reports
- * and a summary with each page's bytes (all, scripts, style sheets, the document) land in the
+ * times (default 5: single runs on a busy two-core machine vary by a few points, the median of five
+ * does not); the median of every category must reach 0.95. Both pages are the ones the server
+ * renders (io.blog.posts.page), taken over by the front end's script; the article has an uploaded
+ * cover, so its largest paint is an image chosen from the srcset. JSON and HTML reports and a
+ * summary with each page's bytes (all, scripts, style sheets, images, the document) land in the
  * artifacts directory.
  */
 class LighthouseAuditIT {
 
     static final List<String> CATEGORIES = List.of("performance", "accessibility", "best-practices", "seo");
     static final double MINIMUM = 0.95;
-    static final double MINIMUM_PERFORMANCE = 0.9;
-    static final int RUNS = Integer.getInteger("lighthouse.runs", 3);
+    static final int RUNS = Integer.getInteger("lighthouse.runs", 5);
     static final Path DIR = Path.of(System.getProperty("lighthouse.dir", "target/lighthouse")).toAbsolutePath();
     static final Path SOURCE = Path.of(System.getProperty("system.repo.root", ".."), "system-tests/src/test/lighthouse").toAbsolutePath();
     static final Path ARTIFACTS = Browser.ARTIFACTS.toAbsolutePath();
@@ -51,6 +49,8 @@ class LighthouseAuditIT {
         Files.createDirectories(ARTIFACTS);
         install();
         Seed.Account author = Seed.author("lh", "Lighthouse Author");
+        // With a cover, as most articles have: the largest paint is then an image the page must fetch.
+        String cover = Seed.cover(author, 2000, 1200);
         String slug = (String) Seed.article(author, "Measuring a page " + Seed.word(6), """
                 ## Why measure
 
@@ -67,7 +67,7 @@ class LighthouseAuditIT {
                 ```
 
                 The end.
-                """, List.of("performance", "java"), "An article measured by Lighthouse.").get("slug");
+                """, List.of("performance", "java"), "An article measured by Lighthouse.", cover).get("slug");
         PAGES.put("home", "/");
         PAGES.put("article", "/posts/" + slug);
     }
@@ -126,7 +126,7 @@ class LighthouseAuditIT {
                     .isGreaterThanOrEqualTo(MINIMUM);
         }
         assertThat(median.get("performance")).as("%s performance (median of %s)", page, scores.get("performance"))
-                .isGreaterThanOrEqualTo(MINIMUM_PERFORMANCE);
+                .isGreaterThanOrEqualTo(MINIMUM);
     }
 
     /** Bytes transferred for the page, by kind, from Lighthouse's resource summary. */

@@ -5,6 +5,14 @@ import io.blog.system.Topology;
 import org.jose4j.json.JsonUtil;
 import org.openqa.selenium.support.ui.FluentWait;
 
+import javax.imageio.ImageIO;
+import java.awt.Color;
+import java.awt.GradientPaint;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.http.HttpRequest;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.HashMap;
@@ -93,13 +101,45 @@ final class Seed {
     }
 
     static Map<String, Object> article(Account author, String title, String body, List<String> tags, String summary) {
+        return article(author, title, body, tags, summary, null);
+    }
+
+    static Map<String, Object> article(Account author, String title, String body, List<String> tags, String summary,
+                                       String coverImageUrl) {
         Map<String, Object> article = new HashMap<>(Map.of("title", title, "body", body, "tags", tags, "status", "PUBLISHED"));
         if (summary != null) {
             article.put("summary", summary);
         }
+        if (coverImageUrl != null) {
+            article.put("coverImageUrl", coverImageUrl);
+        }
         Client.Reply reply = author.client().send("POST", "/api/posts", author.token(), json(article));
         assertThat(reply.status()).as("create article: %s", reply).isEqualTo(201);
         return reply.json();
+    }
+
+    /**
+     * Uploads a photo-like cover (soft gradients with detail, as a camera's JPEG compresses) and
+     * returns its address for coverImageUrl.
+     */
+    static String cover(Account author, int width, int height) throws IOException {
+        BufferedImage photo = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = photo.createGraphics();
+        g.setPaint(new GradientPaint(0, 0, new Color(0x2B5876), width, height, new Color(0xF4A261)));
+        g.fillRect(0, 0, width, height);
+        for (int i = 0; i < 400; i++) {
+            g.setColor(new Color(RANDOM.nextInt(0x1000000) | 0x30000000, true));
+            int size = 10 + RANDOM.nextInt(width / 8);
+            g.fillOval(RANDOM.nextInt(width), RANDOM.nextInt(height), size, size);
+        }
+        g.dispose();
+        ByteArrayOutputStream jpeg = new ByteArrayOutputStream();
+        ImageIO.write(photo, "jpeg", jpeg);
+        Client client = author.client();
+        Client.Reply reply = client.send(client.request("/api/posts/media", author.token()).header("Content-Type", "image/jpeg")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(jpeg.toByteArray())));
+        assertThat(reply.status()).as("upload cover: %s", reply).isEqualTo(201);
+        return (String) reply.json().get("url");
     }
 
     static Map<String, Object> comment(Account author, String slug, String body) {
