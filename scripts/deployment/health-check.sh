@@ -61,10 +61,28 @@ else
   report redis-security FAIL "${out:-no answer} (:$BLOG_REDIS_SECURITY_PORT)"
 fi
 
-if out=$(curl -sf -m 5 "http://127.0.0.1:$BLOG_ES_PORT/_cluster/health") && [[ $out =~ \"status\":\"(green|yellow)\" ]]; then
-  report elasticsearch ok "cluster ${BASH_REMATCH[1]} on :$BLOG_ES_PORT"
+# The cluster as any node that answers sees it (yellow: a replica is missing, search still
+# complete); then each node, since one node down leaves the cluster working but without a spare.
+cluster="" cluster_port=""
+for port in "${ES_HTTP_PORTS[@]}"; do
+  cluster=$(curl -sf -m 5 "http://127.0.0.1:$port/_cluster/health") && { cluster_port=$port; break; }
+done
+if [[ $cluster =~ \"status\":\"(green|yellow)\" ]]; then
+  status=${BASH_REMATCH[1]}
+  [[ $cluster =~ \"number_of_nodes\":([0-9]+) ]]
+  report elasticsearch ok "cluster $status, ${BASH_REMATCH[1]} of ${#ES_HTTP_PORTS[@]} nodes (asked :$cluster_port)"
 else
-  report elasticsearch FAIL "${out:-no answer} (:$BLOG_ES_PORT)"
+  report elasticsearch FAIL "${cluster:-no node answers} (:${BLOG_ES_PORTS// /, :})"
+fi
+if (( ${#ES_HTTP_PORTS[@]} > 1 )); then
+  for n in $(es_nodes); do
+    port=${ES_HTTP_PORTS[n - 1]}
+    if curl -sf -o /dev/null -m 5 "http://127.0.0.1:$port/_cluster/health?local=true"; then
+      report "elasticsearch-$n" ok "answers on :$port"
+    else
+      report "elasticsearch-$n" FAIL "no answer on :$port (the others serve its shards from their replicas)"
+    fi
+  done
 fi
 
 while read -r svc _ n port; do

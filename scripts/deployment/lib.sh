@@ -39,8 +39,18 @@ load_env() {
   # Security state in a Redis of its own that never evicts (maxmemory-policy noeviction).
   BLOG_REDIS_SECURITY_PORT=${BLOG_REDIS_SECURITY_PORT:-6382}
   BLOG_REDIS_SECURITY_MAXMEMORY=${BLOG_REDIS_SECURITY_MAXMEMORY:-128mb}
-  BLOG_ES_PORT=${BLOG_ES_PORT:-9260}
-  BLOG_ES_TRANSPORT_PORT=${BLOG_ES_TRANSPORT_PORT:-9360}
+  # Elasticsearch: three nodes, so search and indexing survive the loss of one (each index has a
+  # replica of every shard). An env file naming only BLOG_ES_PORT (older ones) keeps one node.
+  if [[ -z ${BLOG_ES_PORTS:-} && -n ${BLOG_ES_PORT:-} ]]; then
+    BLOG_ES_PORTS=$BLOG_ES_PORT BLOG_ES_TRANSPORT_PORTS=${BLOG_ES_TRANSPORT_PORT:-9360}
+  fi
+  BLOG_ES_PORTS=${BLOG_ES_PORTS:-9260 9261 9262}
+  BLOG_ES_TRANSPORT_PORTS=${BLOG_ES_TRANSPORT_PORTS:-9360 9361 9362}
+  read -ra ES_HTTP_PORTS <<<"$BLOG_ES_PORTS"
+  read -ra ES_TRANSPORT_PORTS <<<"$BLOG_ES_TRANSPORT_PORTS"
+  (( ${#ES_HTTP_PORTS[@]} == ${#ES_TRANSPORT_PORTS[@]} )) || die "BLOG_ES_PORTS and BLOG_ES_TRANSPORT_PORTS name different numbers of nodes"
+  # The first node is where tools (log retention, the exporter, the console's log view) ask.
+  BLOG_ES_PORT=${ES_HTTP_PORTS[0]}
   # Elasticsearch holds the articles and the logs. Full JIT (the dev default stops at C1 to start
   # faster): search over 100,000 articles ran 2.5x faster with it and a 512 MB heap.
   BLOG_ES_HEAP=${BLOG_ES_HEAP:-512m}
@@ -76,13 +86,13 @@ load_env() {
   # Metrics written as files (backups, binlog archive), read by node-exporter's textfile collector.
   BLOG_METRICS_TEXTFILE_DIR=${BLOG_METRICS_TEXTFILE_DIR:-$BLOG_PROD_DIR/monitoring/textfile}
   export BLOG_PROD_DIR GATEWAY_PORT GATEWAY_INTERNAL_PORT GATEWAY_WORKER_CONNECTIONS GATEWAY_WORKER_NOFILE BLOG_DB_PRIMARY_PORT BLOG_DB_REPLICA_PORT \
-    BLOG_REDIS_PORT BLOG_REDIS_SECURITY_PORT BLOG_ES_PORT BLOG_ES_TRANSPORT_PORT BLOG_PUBLIC_BASE_URL BLOG_BACKUP_DIR \
+    BLOG_REDIS_PORT BLOG_REDIS_SECURITY_PORT BLOG_ES_PORT BLOG_ES_PORTS BLOG_ES_TRANSPORT_PORTS BLOG_PUBLIC_BASE_URL BLOG_BACKUP_DIR \
     BLOG_BACKUP_KEEP_DAILY BLOG_BACKUP_KEEP_WEEKLY BLOG_METRICS_TEXTFILE_DIR BLOG_LOGGING_DIR \
     BLOG_LOG_QUEUE_MAX_DISK BLOG_LOG_RETENTION_DAYS BLOG_LOG_MAX_SIZE
 
-  # What mariadb-pair.sh and elasticsearch.sh read.
-  export BLOG_DB_PAIR_DIR=$BLOG_PROD_DIR/mariadb BLOG_ES_DIR=$BLOG_PROD_DIR/elasticsearch \
-    ES_JAVA_OPTS="-Xms$BLOG_ES_HEAP -Xmx$BLOG_ES_HEAP"
+  # What mariadb-pair.sh and elasticsearch.sh read (the latter per node: es_node).
+  export BLOG_DB_PAIR_DIR=$BLOG_PROD_DIR/mariadb ES_JAVA_OPTS="-Xms$BLOG_ES_HEAP -Xmx$BLOG_ES_HEAP"
+  ES_DIR=$BLOG_PROD_DIR/elasticsearch
 
   WLP=$BLOG_PROD_DIR/wlp
   GATEWAY_DIR=$BLOG_PROD_DIR/gateway
@@ -120,6 +130,41 @@ instances() {
       echo "$svc $svc $n $port"
     done
   done
+}
+
+# The Elasticsearch nodes, 1..N.
+es_nodes() { seq 1 "${#ES_HTTP_PORTS[@]}"; }
+
+# Runs scripts/dev/elasticsearch.sh for node $1 with that node's ports, directory and names.
+es_node() { # $1 node number, then the script's arguments
+  local n=$1 seeds="" p
+  shift
+  for p in "${ES_TRANSPORT_PORTS[@]}"; do seeds+="${seeds:+,}127.0.0.1:$p"; done
+  local masters=""
+  (( ${#ES_HTTP_PORTS[@]} > 1 )) || seeds=""
+  # Bootstrap names only on a cluster's very first start: a node with data has joined one already.
+  if [[ -n $seeds && -z $(ls -A "$ES_DIR/node-$n/data" 2>/dev/null) ]]; then
+    for p in $(es_nodes); do masters+="${masters:+,}blog-$p"; done
+  fi
+  BLOG_ES_DIR=$ES_DIR/node-$n BLOG_ES_PORT=${ES_HTTP_PORTS[n - 1]} BLOG_ES_TRANSPORT_PORT=${ES_TRANSPORT_PORTS[n - 1]} \
+    BLOG_ES_CLUSTER=blog BLOG_ES_NODE_NAME=blog-$n BLOG_ES_SEED_HOSTS=$seeds BLOG_ES_MASTER_NODES=$masters \
+    "$DEPLOY_ROOT/scripts/dev/elasticsearch.sh" "$@"
+}
+
+# The first node that answers (the first node when none does): where scripts ask the cluster.
+es_url() {
+  local p
+  for p in "${ES_HTTP_PORTS[@]}"; do
+    curl -sf -o /dev/null -m 2 "http://127.0.0.1:$p/_cluster/health" && { echo "http://127.0.0.1:$p"; return; }
+  done
+  echo "http://127.0.0.1:${ES_HTTP_PORTS[0]}"
+}
+
+# Every node's HTTP address, comma-separated: what the services and the log shipper are given.
+es_urls() {
+  local p out=""
+  for p in "${ES_HTTP_PORTS[@]}"; do out+="${out:+,}http://127.0.0.1:$p"; done
+  echo "$out"
 }
 
 # The Maven module and WAR that hold each service.

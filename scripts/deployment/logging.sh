@@ -28,7 +28,7 @@ cd "$DEPLOY_ROOT"
 DIR=$BLOG_LOGGING_DIR
 CONF=$DIR/rsyslog.conf
 PIDFILE=$DIR/rsyslogd.pid
-ES=http://127.0.0.1:$BLOG_ES_PORT
+ES=$(es_url)
 
 running() { [[ -f $PIDFILE ]] && kill -0 "$(cat "$PIDFILE")" 2>/dev/null; }
 
@@ -36,8 +36,8 @@ render() {
   command -v rsyslogd >/dev/null || die "rsyslogd is not installed (Debian: rsyslog rsyslog-elasticsearch)"
   mkdir -p "$DIR/state" "$DIR/spool"
   LOGGING_DIR=$DIR WLP_SERVERS_DIR=$WLP/usr/servers GATEWAY_LOG_DIR=$GATEWAY_DIR/logs DB_DIR=$BLOG_DB_PAIR_DIR \
-    LOG_QUEUE_MAX_DISK=$BLOG_LOG_QUEUE_MAX_DISK BLOG_ES_PORT=$BLOG_ES_PORT \
-    envsubst '${LOGGING_DIR} ${WLP_SERVERS_DIR} ${GATEWAY_LOG_DIR} ${DB_DIR} ${LOG_QUEUE_MAX_DISK} ${BLOG_ES_PORT}' \
+    LOG_QUEUE_MAX_DISK=$BLOG_LOG_QUEUE_MAX_DISK ES_SERVERS="[\"$(es_urls | sed 's/,/", "/g')\"]" \
+    envsubst '${LOGGING_DIR} ${WLP_SERVERS_DIR} ${GATEWAY_LOG_DIR} ${DB_DIR} ${LOG_QUEUE_MAX_DISK} ${ES_SERVERS}' \
     <logging/rsyslog/blog-logs.conf.template >"$CONF.new"
   local check
   check=$(rsyslogd -N1 -f "$CONF.new" 2>&1) || { echo "$check" >&2; die "the rendered configuration does not validate"; }
@@ -81,7 +81,7 @@ case $1 in
   render) mkdir -p "$DIR"; render; log "configuration in $CONF" ;;
   start)
     mkdir -p "$DIR"
-    curl -sf -o /dev/null -m 5 "$ES/_cluster/health" || die "Elasticsearch does not answer on :$BLOG_ES_PORT"
+    curl -sf -o /dev/null -m 5 "$ES/_cluster/health" || die "no Elasticsearch node answers (:${BLOG_ES_PORTS// /, :})"
     install_index
     running && { log "already running (pid $(cat "$PIDFILE"))"; exit 0; }
     render

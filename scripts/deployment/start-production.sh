@@ -85,9 +85,25 @@ start_redis "Redis (security state)" "$REDIS_SECURITY_DIR" "$BLOG_REDIS_SECURITY
   "$BLOG_REDIS_SECURITY_MAXMEMORY" noeviction
 
 # --- Elasticsearch ------------------------------------------------------------------------------
-scripts/dev/elasticsearch.sh start >"$BLOG_PROD_DIR/elasticsearch-start.log" 2>&1 \
-  || { tail -15 "$BLOG_PROD_DIR/elasticsearch-start.log" >&2; die "Elasticsearch (log: $BLOG_PROD_DIR/elasticsearch-start.log)"; }
-log "Elasticsearch :$BLOG_ES_PORT ($(elapsed))"
+# Every node at once: none can be healthy before a majority of them runs. Then the whole cluster
+# must answer with every node in it; a node already running is left alone.
+es_pids=()
+for n in $(es_nodes); do
+  es_node "$n" start --no-wait >"$BLOG_PROD_DIR/elasticsearch-$n-start.log" 2>&1 &
+  es_pids+=("$!")
+done
+for n in $(es_nodes); do
+  wait "${es_pids[n - 1]}" \
+    || { tail -15 "$BLOG_PROD_DIR/elasticsearch-$n-start.log" >&2; die "Elasticsearch node $n (log: $BLOG_PROD_DIR/elasticsearch-$n-start.log)"; }
+done
+es_health="_cluster/health?wait_for_nodes=${#ES_HTTP_PORTS[@]}&wait_for_status=yellow&timeout=2s"
+for _ in $(seq 1 90); do
+  curl -fsS -m 5 "http://127.0.0.1:$BLOG_ES_PORT/$es_health" >/dev/null 2>&1 && break
+  sleep 1
+done
+curl -fsS -m 5 "http://127.0.0.1:$BLOG_ES_PORT/$es_health" >/dev/null \
+  || die "Elasticsearch: the cluster did not form with ${#ES_HTTP_PORTS[@]} nodes (logs: $ES_DIR/node-*/logs)"
+log "Elasticsearch :${BLOG_ES_PORTS// /, :} (${#ES_HTTP_PORTS[@]} nodes, $(elapsed))"
 # The log shipper before the services, so their first lines are searchable as soon as they are written.
 scripts/deployment/logging.sh start || die "log shipper (log: $BLOG_LOGGING_DIR/rsyslogd.log)"
 
@@ -153,7 +169,7 @@ create_server() { # $1 service $2 schema $3 instance $4 port
       echo "BLOG_JWT_JWKS_URL=$internal/api/users/jwks"
       echo "BLOG_USERS_URL=$internal"
       echo "BLOG_POSTS_URL=$internal"
-      echo "BLOG_SEARCH_URL=http://127.0.0.1:$BLOG_ES_PORT"
+      echo "BLOG_SEARCH_URL=$(es_urls)"
       echo "BLOG_PUBLIC_BASE_URL=$BLOG_PUBLIC_BASE_URL"
       if [[ $svc == users ]]; then
         echo "BLOG_JWT_SIGNING_KEY_FILE=$BLOG_JWT_SIGNING_KEY_FILE"

@@ -8,7 +8,8 @@
 #
 # Components: console, prometheus, alertmanager, exporters (all of them) or one exporter (node-exporter,
 # mysqld-exporter-primary, …, see monitoring.sh), gateway, <service>-<n> (users-1, posts-2, …),
-# logging (the log shipper), elasticsearch, redis, redis-security, binlog-archiver, mariadb (primary and replica, after the archiver),
+# logging (the log shipper), elasticsearch (every node) or one node (elasticsearch-1, …), redis, redis-security,
+# binlog-archiver, mariadb (primary and replica, after the archiver),
 # mariadb-replica. start-production.sh
 # starts again whatever is stopped.
 set -uo pipefail
@@ -51,7 +52,12 @@ fi
 
 # After the servers, so their last lines are read; undelivered lines wait in its disk queue.
 want logging && { scripts/deployment/logging.sh stop || failed+=(logging); }
-want elasticsearch && { scripts/dev/elasticsearch.sh stop || failed+=(elasticsearch); }
+# Nodes one after the other: each hands its primary shards to the others before it goes.
+for n in $(es_nodes); do
+  if want elasticsearch || want "elasticsearch-$n"; then
+    es_node "$n" stop || failed+=("elasticsearch-$n")
+  fi
+done
 
 # $1 component, $2 folder, $3 port, $4 password.
 stop_redis() {

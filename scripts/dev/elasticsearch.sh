@@ -3,9 +3,14 @@
 # process (no Docker, no systemd). It is the real server: the integ-test-zip distribution from
 # Maven Central, which needs no other download site.
 #
-#   scripts/dev/elasticsearch.sh start    # fetch + unpack on first use, start, wait until healthy
+#   scripts/dev/elasticsearch.sh start [--no-wait]  # fetch + unpack on first use, start, wait until healthy
 #   scripts/dev/elasticsearch.sh status   # exit 0 only if our node runs and its cluster is yellow/green
 #   scripts/dev/elasticsearch.sh stop     # SIGTERM by PID, waits for the exit
+#
+# By default the node is a cluster of its own. Given BLOG_ES_SEED_HOSTS it is one node of a
+# cluster instead (the production topology runs three): such a node cannot be healthy before a
+# majority of the master-eligible nodes has started, so `start --no-wait` returns once the node
+# runs and the caller waits for the whole cluster.
 #
 # Environment (all optional):
 #   BLOG_ES_HOME            cache of unpacked distributions, shared by nodes (default /tmp/blog-es/dist)
@@ -13,6 +18,10 @@
 #   BLOG_ES_PORT            HTTP port on 127.0.0.1                         (default 9250)
 #   BLOG_ES_TRANSPORT_PORT  transport port on 127.0.0.1                    (default 9350)
 #   BLOG_ES_VERSION         distribution version                           (default 9.5.3)
+#   BLOG_ES_CLUSTER         cluster.name; also names the node's log file   (default blog-dev)
+#   BLOG_ES_NODE_NAME       node.name                                      (default blog-dev-1)
+#   BLOG_ES_SEED_HOSTS      transport addresses of every node, comma-separated (default: none, one-node cluster)
+#   BLOG_ES_MASTER_NODES    node names that bootstrap the cluster on its very first start, comma-separated
 #   ES_JAVA_HOME            JDK that runs the server (the zip bundles none) (default Temurin 25)
 #   ES_JAVA_OPTS            JVM options       (default -Xms256m -Xmx256m -XX:TieredStopAtLevel=1)
 #
@@ -34,6 +43,10 @@ export ES_JAVA_HOME=${ES_JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
 # TieredStopAtLevel=1 (C1 only) roughly halves JIT CPU during startup on a 2-core box; the price
 # is that Lucene cannot use the vector incubator API (a WARN in the log), irrelevant for dev data.
 export ES_JAVA_OPTS=${ES_JAVA_OPTS:--Xms256m -Xmx256m -XX:TieredStopAtLevel=1}
+CLUSTER=${BLOG_ES_CLUSTER:-blog-dev}
+NODE_NAME=${BLOG_ES_NODE_NAME:-blog-dev-1}
+SEED_HOSTS=${BLOG_ES_SEED_HOSTS:-}
+MASTER_NODES=${BLOG_ES_MASTER_NODES:-}
 ARTIFACT="org.elasticsearch.distribution.integ-test-zip:elasticsearch:$VERSION:zip"
 ES_HOME="$DIST_CACHE/elasticsearch-$VERSION"
 PIDFILE="$BASE/elasticsearch.pid"
@@ -121,6 +134,18 @@ fetch_and_unpack() {
   exec 8>&-
 }
 
+# One node: no discovery, no replicas to wait for. Several: they find each other at the seed
+# addresses; the named masters bootstrap the cluster once, on its first start (a node that already
+# holds cluster state ignores the setting). Bootstrap checks are not enforced on loopback.
+discovery() {
+  if [[ -z $SEED_HOSTS ]]; then
+    echo "discovery.type: single-node"
+    return
+  fi
+  echo "discovery.seed_hosts: [${SEED_HOSTS}]"
+  [[ -z $MASTER_NODES ]] || echo "cluster.initial_master_nodes: [${MASTER_NODES}]"
+}
+
 # Per-node config dir (ES_PATH_CONF), so one unpacked distribution serves nodes with different
 # ports and data dirs. The dist's defaults (jvm.options, log4j2.properties) are copied on first
 # use and then left alone; elasticsearch.yml is rewritten on each start so env changes apply.
@@ -129,12 +154,11 @@ write_config() {
   [[ -f $BASE/config/jvm.options ]] || cp -r "$ES_HOME/config/." "$BASE/config/"
   cat >"$BASE/config/elasticsearch.yml" <<EOF
 # Written by scripts/dev/elasticsearch.sh on every start; edit the script, not this file.
-cluster.name: blog-dev
-node.name: blog-dev-1
+cluster.name: $CLUSTER
+node.name: $NODE_NAME
 path.data: $BASE/data
 path.logs: $BASE/logs
-# One node, no discovery, no replicas to wait for; bootstrap checks are not enforced on loopback.
-discovery.type: single-node
+$(discovery)
 network.host: 127.0.0.1
 http.port: $PORT
 transport.port: $TRANSPORT_PORT
@@ -178,7 +202,7 @@ wait_healthy() {
   for ((i = 0; i < STARTUP_TIMEOUT_S * 2; i++)); do
     healthy && return 0
     if ! running_pid >/dev/null && (( i > 10 )); then
-      tail -20 "$BASE/logs/blog-dev.log" >&2 2>/dev/null || true
+      tail -20 "$BASE/logs/$CLUSTER.log" >&2 2>/dev/null || true
       die "elasticsearch exited during startup (logs: $BASE/logs)"
     fi
     sleep 0.5
@@ -186,7 +210,9 @@ wait_healthy() {
   die "elasticsearch not healthy after ${STARTUP_TIMEOUT_S}s: $(curl -sS -m 3 "$(health_url '')" 2>&1)"
 }
 
-cmd_start() {
+cmd_start() { # $1 = --no-wait or empty
+  local wait=yes
+  [[ ${1:-} == --no-wait ]] && wait=no
   [[ $PORT != "$TRANSPORT_PORT" ]] || die "http and transport port are both $PORT"
   mkdir -p "$BASE"
   # One start/stop per node at a time (the lock file is root's, the server never touches it).
@@ -196,7 +222,7 @@ cmd_start() {
   local pid
   if pid=$(running_pid); then
     # Running but maybe still starting (e.g. an interrupted start): wait rather than fail.
-    wait_healthy
+    [[ $wait == no ]] || wait_healthy
     echo "elasticsearch already running on 127.0.0.1:$PORT (pid $pid)"
     return 0
   fi
@@ -228,6 +254,10 @@ cmd_start() {
     grep -Ev '^[[:space:]]+(at |\.\.\. )' "$BASE/launcher.out" | grep . | tail -12 >&2 || true
     if pid=$(running_pid); then kill "$pid" 2>/dev/null || true; fi
     die "elasticsearch failed to start (output: $BASE/launcher.out, logs: $BASE/logs)"
+  fi
+  if [[ $wait == no ]]; then
+    echo "elasticsearch $NODE_NAME started on 127.0.0.1:$PORT ($(elapsed_s)); not waiting for its cluster"
+    return 0
   fi
   wait_healthy
   echo "elasticsearch ready on 127.0.0.1:$PORT ($(elapsed_s))"
@@ -270,8 +300,8 @@ cmd_status() {
 }
 
 case ${1:-} in
-  start) cmd_start ;;
+  start) cmd_start "${2:-}" ;;
   stop) cmd_stop ;;
   status) cmd_status ;;
-  *) echo "usage: $0 start|stop|status" >&2; exit 2 ;;
+  *) echo "usage: $0 start [--no-wait]|stop|status" >&2; exit 2 ;;
 esac

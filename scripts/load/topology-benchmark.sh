@@ -68,7 +68,10 @@ done
 line "mariadb primary" "$(rss_of "$(cat "$WORK/mariadb/primary.pid")")"
 line "mariadb replica" "$(rss_of "$(cat "$WORK/mariadb/replica.pid")")"
 line "redis" "$(rss_of "$(cat "$WORK/redis/redis.pid")")"
-line "elasticsearch" "$(rss_of "$(cat "$WORK/elasticsearch/elasticsearch.pid")")"
+for pidfile in "$WORK"/elasticsearch/node-*/elasticsearch.pid; do
+  node=${pidfile%/elasticsearch.pid}
+  line "elasticsearch ${node##*/}" "$(rss_of "$(cat "$pidfile")")"
+done
 master=$(cat "$WORK/gateway/run/nginx.pid")
 line "nginx (master + workers)" "$(( $(rss_of "$master") + $(ps -o rss= --ppid "$master" | awk '{s+=$1} END {print s+0}') ))"
 printf '%-26s %6d MiB\n' "total" $(( total / 1024 ))

@@ -137,7 +137,7 @@ add live "$REDIS_DIR"/redis.log "$REDIS_SECURITY_DIR"/redis.log
 add rotated "$REDIS_DIR"/redis.log.* "$REDIS_SECURITY_DIR"/redis.log.*
 # Elasticsearch (path.logs of scripts/dev/elasticsearch.sh): <cluster>.log, <cluster>_*.json and
 # gc.log are written; log4j rotates into *.gz, the JVM gc.log into gc.log.N; crash reports stay.
-for f in "$BLOG_ES_DIR"/logs/*; do
+for f in "$ES_DIR"/node-*/logs/*; do
   case ${f##*/} in
     hs_err_pid*.log | replay_pid*.log) add rotated "$f" ;;
     *.log | *.json) add live "$f" ;;
@@ -235,11 +235,11 @@ if (( total > max_bytes )); then
 fi
 
 # --- Elasticsearch's daily log indices ---------------------------------------------------------
-ES=http://127.0.0.1:$BLOG_ES_PORT
+ES=$(es_url)
 indices=0
 if ! reply=$(curl -sS -m 10 -w '\n%{http_code}' "$ES/_cat/indices/blog-logs-*?h=index,store.size&bytes=b&format=json" 2>&1); then
   reply=${reply%%$'\n'*}
-  fail "Elasticsearch does not answer on 127.0.0.1:$BLOG_ES_PORT (${reply##*: }): its log indices were left as they are"
+  fail "no Elasticsearch node answers (${ES#http://}: ${reply##*: }): its log indices were left as they are"
 elif [[ ${reply##*$'\n'} != 200 ]]; then
   fail "Elasticsearch answered HTTP ${reply##*$'\n'} to the list of log indices: they were left as they are"
 elif ! expired=$(python3 -c '

@@ -34,7 +34,7 @@ final class LogIndex {
     }
 
     static String url(String path) {
-        return "http://127.0.0.1:" + Topology.env("BLOG_ES_PORT") + path;
+        return "http://127.0.0.1:" + Topology.ports("es").getFirst() + path;
     }
 
     /** Documents matching a Lucene query (as Kibana and Elasticsearch's query_string read it). */
@@ -114,6 +114,23 @@ final class LogIndex {
 
     private static Map<String, Object> queryString(String luceneQuery) {
         return Map.of("query_string", Map.of("query", luceneQuery, "default_field", "message"));
+    }
+
+    /** A plain-text answer (the _cat APIs). */
+    static String getText(String path) {
+        try {
+            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url(path))).timeout(Duration.ofSeconds(30)).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new AssertionError("Elasticsearch answered " + response.statusCode() + ": " + response.body());
+            }
+            return response.body();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     static Map<String, Object> get(String path) {

@@ -22,7 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Failure drills on the running topology, each under steady traffic: a service instance killed
- * with SIGKILL, Redis stopped, Elasticsearch stopped, the replica stopped. Reads must not fail;
+ * with SIGKILL, Redis stopped, Elasticsearch stopped, the replica stopped, one of the three
+ * Elasticsearch nodes killed. Reads must not fail;
  * every acknowledged write must be there afterwards. Each drill mends the topology when it ends
  * (start-production.sh starts what is missing) and the figures go to target/artifacts.
  */
@@ -166,6 +167,69 @@ class ResilienceIT {
         assertThat(outcome.slowestReadMillis()).as("slowest read").isLessThan(3_000);
         assertThat(outcome.failedWrites()).isEmpty();
         outcome.acknowledged().forEach(s -> assertThat(Client.newVisitor().get("/api/posts/" + s).status()).isEqualTo(200));
+    }
+
+    @Test
+    @Order(7)
+    void killingAnElasticsearchNode() {
+        String word = Accounts.uniqueName("wombat");
+        createArticle(Client.newVisitor(), "Searchable before " + word, "PUBLISHED");
+        Await.until("the first article searchable", Duration.ofSeconds(30), () -> checker.get("/api/posts/search?q=" + word).json(),
+                json -> !((List<?>) json.get("items")).isEmpty());
+        // The node that holds the articles' primary shard: losing it makes the cluster promote the replica.
+        int node = nodeOfPrimaryShard();
+        long[] killedAt = new long[1];
+        Load.Outcome outcome = Load.around(BEFORE, TOTAL, () -> {
+                    killedAt[0] = System.nanoTime();
+                    Topology.killElasticsearchNode(node);
+                }, 4, client -> searchFromTheIndex(client, word), WRITE_EVERY,
+                n -> createArticle(Client.newVisitor(), "Indexed while node " + node + " dies " + word + " " + n, "PUBLISHED"));
+        report("SIGKILL elasticsearch-" + node + " (holding the primary shard)", outcome);
+        assertThat(outcome.failedReads()).as("failed or degraded searches").isEmpty();
+        assertThat(outcome.failedWrites()).isEmpty();
+        // With the node still down: every article written around its death is found by search.
+        List<String> written = new ArrayList<>(outcome.acknowledged());
+        java.util.Set<String> found = Await.until("every article written during the drill searchable", Duration.ofSeconds(30),
+                () -> searchedSlugs(word), slugs -> slugs.containsAll(written));
+        long searchableAfter = (System.nanoTime() - killedAt[0]) / 1_000_000;
+        System.out.printf("[resilience] elasticsearch-%d down: all %d articles written around its death searchable %d ms after the kill (%d found)%n",
+                node, written.size(), searchableAfter, found.size());
+        Topology.Output health = Topology.healthCheck();
+        assertThat(health.report()).containsPattern("elasticsearch +ok +cluster (yellow|green), 2 of 3 nodes")
+                .containsPattern("elasticsearch-" + node + " +FAIL");
+    }
+
+    /** A search answered by Elasticsearch; the database fallback (degraded) counts as a failure here. */
+    private static Client.Reply searchFromTheIndex(Client client, String word) {
+        // A query string of its own, so the edge cache never answers in Elasticsearch's place.
+        Client.Reply reply = client.get("/api/posts/search?q=" + word + "&size=5&r=" + ThreadLocalRandom.current().nextInt());
+        if (reply.status() == 200 && Boolean.TRUE.equals(reply.json().get("degraded"))) {
+            return new Client.Reply(599, reply.headers(), "degraded: " + reply.body());
+        }
+        return reply;
+    }
+
+    private static java.util.Set<String> searchedSlugs(String word) {
+        java.util.Set<String> slugs = new java.util.HashSet<>();
+        Client client = Client.newVisitor();
+        for (int page = 0; page < 10; page++) {
+            Client.Reply reply = client.get("/api/posts/search?q=" + word + "&size=50&page=" + page + "&r=" + ThreadLocalRandom.current().nextInt());
+            assertThat(reply.status()).as("%s", reply).isEqualTo(200);
+            List<Map<String, Object>> items = reply.items();
+            items.forEach(i -> slugs.add((String) i.get("slug")));
+            if (items.size() < 50) {
+                break;
+            }
+        }
+        return slugs;
+    }
+
+    private static int nodeOfPrimaryShard() {
+        // "p blog-2" / "r blog-3": one line per copy of the shard.
+        String name = LogIndex.getText("/_cat/shards/posts?h=prirep,node").lines().map(String::trim)
+                .filter(l -> l.startsWith("p ")).map(l -> l.substring(2).trim()).findFirst().orElseThrow();
+        assertThat(name).matches("blog-[0-9]+");
+        return Integer.parseInt(name.substring("blog-".length()));
     }
 
     private Client.Reply readPosts(Client client) {

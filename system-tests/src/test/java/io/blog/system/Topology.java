@@ -71,6 +71,25 @@ public final class Topology {
         }
     }
 
+    /** SIGKILL of Elasticsearch node {@code n} (1-based, scripts/deployment/lib.sh's es_nodes). */
+    public static void killElasticsearchNode(int n) {
+        Path pidFile = dir().resolve("elasticsearch/node-" + n + "/elasticsearch.pid");
+        String pid;
+        try {
+            pid = Files.readString(pidFile).trim();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        run("kill", "-KILL", pid);
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (Files.exists(Path.of("/proc", pid, "cmdline")) && run(false, "grep", "-q", "Elasticsearch", "/proc/" + pid + "/cmdline") == 0) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("Elasticsearch node " + n + " still runs after SIGKILL");
+            }
+            pause(Duration.ofMillis(100));
+        }
+    }
+
     /** start-production.sh starts whatever is not running, and waits for it to be healthy. */
     public static void restoreAll() {
         script("scripts/deployment/start-production.sh");

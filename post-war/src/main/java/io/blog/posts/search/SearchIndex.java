@@ -42,6 +42,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -61,6 +62,7 @@ public class SearchIndex {
     private static final Logger LOG = Logger.getLogger(SearchIndex.class.getName());
     private static final DateTimeFormatter INDEX_SUFFIX = DateTimeFormatter.ofPattern("yyyyMMddHHmmssSSS").withZone(ZoneOffset.UTC);
 
+    /** Elasticsearch's address, or every node's, comma-separated. */
     @Inject
     @ConfigProperty(name = "blog.search.url")
     Optional<String> url;
@@ -126,7 +128,9 @@ public class SearchIndex {
             return;
         }
         Timeout timeout = Timeout.ofMilliseconds(timeoutMillis);
-        Rest5Client rest = Rest5Client.builder(URI.create(url.get()))
+        // Every node of the cluster: a request to a node that is down is sent again to the next.
+        List<URI> nodes = Arrays.stream(url.get().split(",")).map(String::trim).filter(u -> !u.isEmpty()).map(URI::create).toList();
+        Rest5Client rest = Rest5Client.builder(nodes)
                 .setConnectionConfigCallback(c -> c.setConnectTimeout(timeout).setSocketTimeout(timeout))
                 .setRequestConfigCallback(r -> r.setResponseTimeout(timeout).setConnectionRequestTimeout(timeout))
                 .build();
@@ -307,13 +311,15 @@ public class SearchIndex {
      * cuts fragments from the postings instead of analysing each hit's text again (about 10 % of
      * search throughput, for a larger index). An index created before this gets them at its next
      * reindex; until then highlights are computed the old way, with the same result.
+     * {@code auto_expand_replicas} gives every shard one replica as soon as a second node is there
+     * (the production cluster has three), and none on a single node, which would stay yellow.
      */
     private String settings() {
         return """
                 {
                   "settings": {
                     "number_of_shards": 1,
-                    "number_of_replicas": 0,
+                    "auto_expand_replicas": "0-1",
                     "analysis": { "analyzer": { "blog_text": { "type": "%s" } } }
                   },
                   "mappings": {

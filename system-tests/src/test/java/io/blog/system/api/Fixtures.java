@@ -4,6 +4,14 @@ import io.blog.system.Accounts;
 import io.blog.system.Await;
 import io.blog.system.Client;
 
+import javax.imageio.ImageIO;
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -37,6 +45,28 @@ final class Fixtures {
 
     Fixtures(Callers callers) {
         this.callers = callers;
+    }
+
+    /** The body cell that stands for an image: a PNG drawn afresh for each request, so none is a repeat upload. */
+    static final String IMAGE_BODY = "a fresh PNG image";
+    private static final AtomicInteger IMAGES = new AtomicInteger();
+
+    /** An image request: a 600×400 PNG whose colour no earlier request used. */
+    static Client.Reply sendImage(String method, String path, String token) {
+        BufferedImage image = new BufferedImage(600, 400, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        g.setColor(new Color((int) (System.nanoTime() & 0xFFFF) << 8 | IMAGES.incrementAndGet() & 0xFF));
+        g.fillRect(0, 0, 600, 400);
+        g.dispose();
+        ByteArrayOutputStream png = new ByteArrayOutputStream();
+        try {
+            ImageIO.write(image, "png", png);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Client client = Client.newVisitor();
+        return client.send(client.request(path, token).header("Content-Type", "image/png")
+                .method(method, HttpRequest.BodyPublishers.ofByteArray(png.toByteArray())));
     }
 
     /** The text with every placeholder filled in; {@code ${unique}} is new on every call. */
@@ -101,6 +131,11 @@ final class Fixtures {
                         reply -> reply.status() != 409);
                 assertThat(started.status()).as("reindex: %s", started).isEqualTo(202);
                 values.put(name, (String) started.json().get("id"));
+            }
+            case "media" -> {
+                Client.Reply uploaded = sendImage("POST", "/api/posts/media", token(Callers.Kind.AUTHOR));
+                assertThat(uploaded.status()).as("upload: %s", uploaded).isEqualTo(201);
+                values.put(name, (String) uploaded.json().get("id"));
             }
             case "author" -> values.put(name, callers.get(Callers.Kind.AUTHOR).username);
             case "password" -> values.put(name, Accounts.PASSWORD);
