@@ -43,10 +43,20 @@ final class LogIndex {
         return ((Number) reply.get("count")).longValue();
     }
 
-    /** Documents matching a Lucene query in one index; none when the index does not exist. */
+    /**
+     * Documents matching a Lucene query in one index; none when the index does not exist, or was
+     * created a moment ago and its shard is not yet allocated (a 503 from Elasticsearch).
+     */
     static long countIn(String index, String luceneQuery) {
-        Map<String, Object> reply = post("/" + index + "/_count?ignore_unavailable=true", Map.of("query", queryString(luceneQuery)));
-        return ((Number) reply.get("count")).longValue();
+        try {
+            Map<String, Object> reply = post("/" + index + "/_count?ignore_unavailable=true", Map.of("query", queryString(luceneQuery)));
+            return ((Number) reply.get("count")).longValue();
+        } catch (AssertionError e) {
+            if (e.getMessage() != null && e.getMessage().contains("no_shard_available_action_exception")) {
+                return 0;
+            }
+            throw e;
+        }
     }
 
     /** The _source of up to {@code size} documents matching a Lucene query, oldest first. */
