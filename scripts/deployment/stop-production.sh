@@ -52,12 +52,16 @@ fi
 
 # After the servers, so their last lines are read; undelivered lines wait in its disk queue.
 want logging && { scripts/deployment/logging.sh stop || failed+=(logging); }
-# Nodes one after the other: each hands its primary shards to the others before it goes.
+# The nodes asked for, all at once: stopped one after the other, the last ones would stay up
+# without a master for a while, answering every request 503 (the log shipper counts those as
+# refused lines) and waiting in vain for a master as they shut down.
+es_pids=() es_names=()
 for n in $(es_nodes); do
   if want elasticsearch || want "elasticsearch-$n"; then
-    es_node "$n" stop || failed+=("elasticsearch-$n")
+    es_node "$n" stop & es_pids+=($!) es_names+=("elasticsearch-$n")
   fi
 done
+for i in "${!es_pids[@]}"; do wait "${es_pids[$i]}" || failed+=("${es_names[$i]}"); done
 
 # $1 component, $2 folder, $3 port, $4 password.
 stop_redis() {

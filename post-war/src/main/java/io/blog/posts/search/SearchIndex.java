@@ -2,7 +2,6 @@ package io.blog.posts.search;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
-import co.elastic.clients.elasticsearch._types.HealthStatus;
 import co.elastic.clients.elasticsearch._types.VersionType;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch._types.query_dsl.TextQueryType;
@@ -161,7 +160,11 @@ public class SearchIndex {
         long now = System.currentTimeMillis();
         if (now - checkedAt >= healthIntervalMillis && checking.compareAndSet(false, true)) {
             try {
-                boolean up = client.cluster().health().status() != HealthStatus.Red;
+                // Reachable is enough: a search that then fails falls back on its own. The colour is
+                // no guide while a node is lost: the node asked may call the cluster red until the
+                // master has promoted the replicas (and a health request sent on to a master being
+                // elected times out), while searches are answered from the replicas all along.
+                boolean up = client.cluster().health(h -> h.local(true)).status() != null;
                 if (up && !prepared) {
                     prepare();
                 }
