@@ -128,19 +128,7 @@ final class LogIndex {
 
     /** A plain-text answer (the _cat APIs). */
     static String getText(String path) {
-        try {
-            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url(path))).timeout(Duration.ofSeconds(30)).GET().build(),
-                    HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 200) {
-                throw new AssertionError("Elasticsearch answered " + response.statusCode() + ": " + response.body());
-            }
-            return response.body();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return body(HttpRequest.newBuilder(URI.create(url(path))).GET());
     }
 
     static Map<String, Object> get(String path) {
@@ -154,18 +142,25 @@ final class LogIndex {
 
     private static Map<String, Object> send(HttpRequest.Builder request) {
         try {
+            return JsonUtil.parseJson(body(request));
+        } catch (JoseException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The body of a 200 answer; any other status fails the test with what Elasticsearch said. */
+    private static String body(HttpRequest.Builder request) {
+        try {
             HttpResponse<String> response = HTTP.send(request.timeout(Duration.ofSeconds(30)).build(),
                     HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
                 throw new AssertionError("Elasticsearch answered " + response.statusCode() + ": " + response.body());
             }
-            return JsonUtil.parseJson(response.body());
+            return response.body();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        } catch (JoseException e) {
             throw new IllegalStateException(e);
         }
     }

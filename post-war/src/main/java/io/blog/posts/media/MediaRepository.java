@@ -29,8 +29,7 @@ public class MediaRepository {
     }
 
     public boolean exists(MediaId id) {
-        return routing.forRead().find(Media.class, id.toString()) != null
-                || routing.forWrite().find(Media.class, id.toString()) != null;
+        return routing.forRead().find(Media.class, id.toString()) != null || existsOnPrimary(id);
     }
 
     public boolean existsOnPrimary(MediaId id) {
