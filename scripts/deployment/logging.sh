@@ -14,7 +14,9 @@
 #
 # Files under $BLOG_PROD_DIR/logging: rsyslog.conf, rsyslogd.pid, state/ (how far each file was
 # read), spool/ (the disk part of the queue), stats.json (rsyslog's counters every 10 s),
-# rejected.json (documents Elasticsearch refused), rsyslogd.log (the shipper's own messages).
+# rejected.json (documents Elasticsearch refused for good, with its answer), bulk-errors.json (bulk
+# requests it refused as a whole), rsyslogd.log (the shipper's own messages). A document answered
+# 429 or 5xx is sent again, not rejected.
 set -euo pipefail
 log() { echo "logging: $*" >&2; }
 die() { log "ERROR: $*"; exit 1; }
@@ -70,7 +72,7 @@ for line in sys.stdin:
         s = json.loads(line[line.index("{"):])
     except ValueError:
         continue
-    if s.get("origin") == "core.queue" and s.get("name", "").startswith("to_elasticsearch"):
+    if s.get("origin") == "core.queue" and s.get("name", "").startswith(("to_elasticsearch", "elasticsearch_retry")):
         queued[s["name"]] = s.get("size", 0)
     if s.get("origin") == "core.action" and s.get("name") == "elasticsearch":
         delivered = s.get("processed")
@@ -113,11 +115,13 @@ case $1 in
   status)
     if ! running; then echo "log-shipper FAIL rsyslogd not running"; exit 1; fi
     read -r queued delivered < <(counters)
-    rejected=0
-    [[ -f $DIR/rejected.json ]] && rejected=$(wc -l <"$DIR/rejected.json")
-    if (( rejected > 0 )); then
-      echo "log-shipper FAIL $rejected batch(es) refused by Elasticsearch (see $DIR/rejected.json)"; exit 1
-    fi
+    for file in rejected bulk-errors; do
+      refused=0
+      [[ -f $DIR/$file.json ]] && refused=$(wc -l <"$DIR/$file.json")
+      if (( refused > 0 )); then
+        echo "log-shipper FAIL $refused refusal(s) by Elasticsearch in $DIR/$file.json (read, then remove it)"; exit 1
+      fi
+    done
     echo "log-shipper ok $delivered lines shipped, $queued waiting for Elasticsearch" ;;
   *) usage ;;
 esac

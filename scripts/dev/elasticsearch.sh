@@ -86,7 +86,9 @@ running_pid() {
   pid=$(<"$PIDFILE")
   [[ $pid =~ ^[0-9]+$ ]] || return 1
   [[ -r /proc/$pid/cmdline ]] || return 1
-  tr '\0' '\n' <"/proc/$pid/cmdline" | grep -qx 'org.elasticsearch.server/org.elasticsearch.bootstrap.Elasticsearch' || return 1
+  # Not a pipe into grep -q: grep leaving at the match can kill tr with SIGPIPE, which pipefail
+  # reports as a failure, and a running node would be taken for a stopped one.
+  grep -qx 'org.elasticsearch.server/org.elasticsearch.bootstrap.Elasticsearch' < <(tr '\0' '\n' <"/proc/$pid/cmdline") || return 1
   [[ $(readlink "/proc/$pid/cwd" 2>/dev/null) == "$BASE/logs" ]] || return 1
   echo "$pid"
 }
@@ -272,7 +274,8 @@ cmd_stop() {
     log "not running"
     return 0
   fi
-  kill -TERM "$pid"
+  # It may have exited since running_pid looked (a crash, a kill): then there is nothing to wait for.
+  kill -TERM "$pid" 2>/dev/null || true
   local deadline=$(( $(date +%s) + SHUTDOWN_TIMEOUT_S ))
   while alive "$pid"; do
     (( $(date +%s) < deadline )) || die "pid $pid still running after ${SHUTDOWN_TIMEOUT_S}s (logs: $BASE/logs)"

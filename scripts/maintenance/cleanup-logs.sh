@@ -151,8 +151,8 @@ for name in "${MONITORING_COMPONENTS[@]}"; do
 done
 # The log shipper (scripts/deployment/logging.sh): its own messages, what Elasticsearch refused,
 # and its counters (a line every 10 s).
-add live "$BLOG_LOGGING_DIR"/{rsyslogd.log,rejected.json,stats.json}
-add rotated "$BLOG_LOGGING_DIR"/{rsyslogd.log,rejected.json,stats.json}.*
+add live "$BLOG_LOGGING_DIR"/{rsyslogd.log,rejected.json,bulk-errors.json,stats.json}
+add rotated "$BLOG_LOGGING_DIR"/{rsyslogd.log,rejected.json,bulk-errors.json,stats.json}.*
 # What each start printed (start-production.sh, console.sh).
 add live "$BLOG_PROD_DIR"/*-start.log
 add rotated "$BLOG_PROD_DIR"/*-start.log.*

@@ -140,6 +140,11 @@ final class LogIndex {
                 .POST(HttpRequest.BodyPublishers.ofString(JsonUtil.toJson(body))));
     }
 
+    static Map<String, Object> put(String path, Map<String, Object> body) {
+        return send(HttpRequest.newBuilder(URI.create(url(path))).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(JsonUtil.toJson(body))));
+    }
+
     private static Map<String, Object> send(HttpRequest.Builder request) {
         try {
             return JsonUtil.parseJson(body(request));

@@ -33,7 +33,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The log index (logging/, scripts/deployment/logging.sh): every source shipped, one request found
  * across the gateway and two services by its id within 5 s, no secret in the index, the Kibana
  * objects valid against the live mapping and data, and nothing lost or doubled when Elasticsearch
- * and the shipper are down for a minute, and a line read late indexed under the day it happened.
+ * and the shipper are down for a minute, a line read late indexed under the day it happened, a line
+ * Elasticsearch refuses for a while sent again until it is indexed, and one it refuses for good kept.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class LoggingIT {
@@ -269,6 +270,80 @@ class LoggingIT {
         for (Map<String, Object> line : LogIndex.search(query, 10)) {
             assertThat((String) line.get("@timestamp")).as("%s", line)
                     .startsWith(DateTimeFormatter.ISO_LOCAL_DATE.withZone(ZoneOffset.UTC).format(yesterday));
+        }
+    }
+
+    @Test
+    @Order(7)
+    void aLineElasticsearchRefusesForNowIsSentAgainAndOneRefusedForGoodIsKept() throws IOException {
+        // An index whose shards may live on no node: each document for it is answered 503 after the
+        // bulk timeout, one item of an otherwise accepted request. A cluster without a master (nodes
+        // stopping, one dying) answers the same way; such a line used to be dropped into rejected.json.
+        String unavailable = "blog-logs-2001.02.03";
+        String blocked = "blog-logs-2001.02.04";
+        Path rejected = Topology.dir().resolve("logging/rejected.json");
+        assertThat(rejected).as("nothing refused for good before this test").doesNotExist();
+        String marker = "refusedline" + Accounts.uniqueName("es").replaceAll("[^A-Za-z0-9]", "");
+        Path errorLog = Topology.dir().resolve("gateway/logs/error.log");
+        try {
+            LogIndex.raw("DELETE", "/" + unavailable);
+            LogIndex.put("/" + unavailable + "?wait_for_active_shards=0", Map.of("settings", Map.of("index.routing.allocation.require._name", "no-such-node")));
+            long retriedBefore = retried();
+            append(errorLog, "2001/02/03 04:05:06 [warn] 1#1: *1 " + marker + " for now");
+            Await.until("the refused line handed to the retry queue", Duration.ofSeconds(100),
+                    LoggingIT::retried, n -> n > retriedBefore);
+            Map<String, Object> allocatable = new LinkedHashMap<>();
+            allocatable.put("index.routing.allocation.require._name", null);
+            LogIndex.put("/" + unavailable + "/_settings", allocatable);
+            long indexed = Await.until("the refused line indexed once its index can take it", Duration.ofSeconds(100),
+                    () -> LogIndex.countIn(unavailable, "\"" + marker + "\""), n -> n == 1);
+            assertThat(indexed).isEqualTo(1);
+            assertThat(rejected).as("a line refused for now is not rejected").doesNotExist();
+            assertThat(Topology.operatorScript(Duration.ofSeconds(30), "scripts/deployment/logging.sh", "status").report())
+                    .contains("log-shipper ok");
+
+            // A write-blocked index answers 403: sending it again would never help.
+            LogIndex.raw("DELETE", "/" + blocked);
+            LogIndex.put("/" + blocked, Map.of("settings", Map.of("index.blocks.write", true)));
+            append(errorLog, "2001/02/04 04:05:06 [warn] 1#1: *1 " + marker + " for good");
+            String kept = Await.until("the line refused for good in rejected.json", Duration.ofSeconds(30),
+                    () -> fileContains(rejected, marker) ? read(rejected) : "", text -> !text.isEmpty());
+            assertThat(kept).contains("\"status\": 403").contains("cluster_block_exception").contains(marker + " for good");
+            Topology.Output status = Topology.operatorScript(Duration.ofSeconds(30), "scripts/deployment/logging.sh", "status");
+            assertThat(status.exitCode()).as(status.report()).isEqualTo(1);
+            assertThat(status.report()).contains("log-shipper FAIL 1 refusal(s)").contains("rejected.json");
+        } finally {
+            LogIndex.raw("DELETE", "/" + unavailable);
+            LogIndex.raw("DELETE", "/" + blocked);
+            // What the operator does once the refusal is understood.
+            Files.deleteIfExists(rejected);
+        }
+    }
+
+    /** How many lines the shipper has handed back for another try (rsyslog's counters, every 10 s). */
+    private static long retried() {
+        List<String> lines = read(Topology.dir().resolve("logging/stats.json")).lines()
+                .filter(l -> l.contains("\"name\": \"elasticsearch_retry\"")).toList();
+        if (lines.isEmpty()) {
+            return 0;
+        }
+        Matcher enqueued = Pattern.compile("\"enqueued\": (\\d+)").matcher(lines.getLast());
+        return enqueued.find() ? Long.parseLong(enqueued.group(1)) : 0;
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static boolean fileContains(Path file, String text) {
+        try {
+            return Files.exists(file) && Files.readString(file).contains(text);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -137,12 +137,39 @@ public final class Topology {
         }
     }
 
+    /**
+     * Runs a deployment script; a failure names its last lines, so a CI report says why. The output
+     * goes through a file, not a pipe: the daemons a start leaves behind inherit it and would hold a
+     * pipe open for ever.
+     */
     private static void script(String script, String... args) {
         List<String> command = new ArrayList<>(List.of("bash", ROOT.resolve(script).toString()));
         command.addAll(List.of(args));
-        int rc = run(true, command.toArray(String[]::new));
-        if (rc != 0) {
-            throw new AssertionError(String.join(" ", command) + " exited with " + rc);
+        try {
+            Path output = Files.createTempFile("topology-script", ".log");
+            try {
+                ProcessBuilder builder = new ProcessBuilder(command).directory(ROOT.toFile())
+                        .redirectErrorStream(true).redirectOutput(output.toFile());
+                builder.environment().put("BLOG_ENV_FILE", ENV_FILE.toAbsolutePath().toString());
+                Process process = builder.start();
+                if (!process.waitFor(10, TimeUnit.MINUTES)) {
+                    process.destroyForcibly();
+                    throw new AssertionError(String.join(" ", command) + " did not finish in 10 minutes");
+                }
+                List<String> lines = Files.readAllLines(output);
+                lines.forEach(System.out::println);
+                if (process.exitValue() != 0) {
+                    throw new AssertionError(String.join(" ", command) + " exited with " + process.exitValue() + ":\n"
+                            + String.join("\n", lines.subList(Math.max(0, lines.size() - 20), lines.size())));
+                }
+            } finally {
+                Files.deleteIfExists(output);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 

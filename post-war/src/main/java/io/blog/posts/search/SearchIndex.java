@@ -164,12 +164,12 @@ public class SearchIndex {
                 // no guide while a node is lost: the node asked may call the cluster red until the
                 // master has promoted the replicas (and a health request sent on to a master being
                 // elected times out), while searches are answered from the replicas all along.
-                boolean up = client.cluster().health(h -> h.local(true)).status() != null;
+                boolean up = callRepeatable(() -> client.cluster().health(h -> h.local(true))).status() != null;
                 if (up && !prepared) {
                     prepare();
                 }
                 healthy = up && prepared;
-            } catch (IOException | RuntimeException e) {
+            } catch (RuntimeException e) {
                 healthy = false;
             } finally {
                 checkedAt = System.currentTimeMillis();
@@ -219,7 +219,7 @@ public class SearchIndex {
                 bulk.operations(op -> op.delete(d -> d.index(alias).id(change.id())));
             }
         }
-        return failures(call(() -> client.bulk(bulk.build())));
+        return failures(callRepeatable(() -> client.bulk(bulk.build())));
     }
 
     public void bulkIndex(String index, List<ArticleDocument> documents, List<Long> versions) {
@@ -233,7 +233,7 @@ public class SearchIndex {
             bulk.operations(op -> op.index(x -> x.index(index).id(doc.id()).document(doc)
                     .version(version).versionType(VersionType.External)));
         }
-        Map<String, String> failed = failures(call(() -> client.bulk(bulk.build())));
+        Map<String, String> failed = failures(callRepeatable(() -> client.bulk(bulk.build())));
         if (!failed.isEmpty()) {
             throw new IllegalStateException("Bulk indexing failed for " + failed.size() + " articles: " + failed.values().iterator().next());
         }
@@ -274,7 +274,7 @@ public class SearchIndex {
         // (from the offsets stored in the index); fetching and parsing 20 bodies is wasted work.
         // The request cache keeps the ranking of repeated queries until the next refresh that
         // changes the index, so a cached answer is never staler than an uncached one.
-        SearchResponse<ArticleDocument> response = call(() -> client.search(s -> s
+        SearchResponse<ArticleDocument> response = callRepeatable(() -> client.search(s -> s
                 .index(alias)
                 .requestCache(true)
                 .source(src -> src.filter(f -> f.excludes("body")))
@@ -358,6 +358,23 @@ public class SearchIndex {
 
     private interface EsCall<T> {
         T run() throws IOException;
+    }
+
+    /**
+     * For requests that may be sent twice: reads, and bulk writes (versioned, so a repeat is a
+     * harmless conflict). A node killed mid-request resets the connection, and the client does not
+     * send such a request on to another node; its round robin sends the second try to the next one.
+     * Without it, every node death made searches fall back on the database until the next health check.
+     */
+    private <T> T callRepeatable(EsCall<T> call) {
+        try {
+            return call.run();
+        } catch (IOException nodeLost) {
+            LOG.fine(() -> "Elasticsearch request failed, trying another node: " + nodeLost);
+            return call(call);
+        } catch (ElasticsearchException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
     }
 
     private <T> T call(EsCall<T> call) {
