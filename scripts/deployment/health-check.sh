@@ -20,8 +20,17 @@ report() { # $1 component, $2 ok|FAIL, $3 detail
 sql() { # $1 role, $2 SQL
   mariadb --no-defaults --socket="$BLOG_DB_PAIR_DIR/$1.sock" -u"$(id -un)" --batch --skip-column-names -e "$2" 2>&1
 }
-if out=$(sql primary "SELECT @@read_only"); then
-  [[ $out == 0 ]] && report mariadb-primary ok "writable on :$BLOG_DB_PRIMARY_PORT" || report mariadb-primary FAIL "read_only=$out"
+# Semi-sync "off" with a replica attached means acknowledged writes may be missing on it (it fell
+# behind by more than the timeout); the replica's own line says whether it is there at all.
+if out=$(sql primary "SELECT @@read_only, IF(@@gtid_binlog_pos = '', 'none', @@gtid_binlog_pos), @@rpl_semi_sync_master_enabled,
+      (SELECT variable_value FROM information_schema.global_status WHERE variable_name = 'RPL_SEMI_SYNC_MASTER_STATUS'),
+      (SELECT variable_value FROM information_schema.global_status WHERE variable_name = 'RPL_SEMI_SYNC_MASTER_CLIENTS')"); then
+  read -r ro gtid semi_enabled semi_status semi_clients <<<"$out"
+  if [[ $semi_enabled != 1 ]]; then semi="semi-sync disabled"
+  elif [[ $semi_status == ON ]]; then semi="semi-sync on ($semi_clients replica(s) acknowledging)"
+  else semi="semi-sync waiting for a replica (asynchronous for now)"; fi
+  [[ $ro == 0 ]] && report mariadb-primary ok "writable on :$BLOG_DB_PRIMARY_PORT, $semi, GTID $gtid" \
+    || report mariadb-primary FAIL "read_only=$ro"
 else
   report mariadb-primary FAIL "${out:-no answer} (:$BLOG_DB_PRIMARY_PORT)"
 fi
@@ -29,9 +38,9 @@ if out=$(mariadb --no-defaults --socket="$BLOG_DB_PAIR_DIR/replica.sock" -u"$(id
   io=$(awk '/Slave_IO_Running:/{print $2}' <<<"$out")
   sqlt=$(awk '/Slave_SQL_Running:/{print $2}' <<<"$out")
   lag=$(awk '/Seconds_Behind_Master:/{print $2}' <<<"$out")
-  ro=$(sql replica "SELECT @@read_only")
+  read -r ro gtid < <(sql replica "SELECT @@read_only, IF(@@gtid_slave_pos = '', 'none', @@gtid_slave_pos)")
   if [[ $io == Yes && $sqlt == Yes && $ro == 1 ]]; then
-    report mariadb-replica ok "replicating, ${lag}s behind, read-only (:$BLOG_DB_REPLICA_PORT)"
+    report mariadb-replica ok "replicating, ${lag}s behind, read-only, GTID $gtid (:$BLOG_DB_REPLICA_PORT)"
   else
     report mariadb-replica FAIL "io=$io sql=$sqlt lag=$lag read_only=$ro"
   fi

@@ -15,6 +15,8 @@
 #   BLOG_USERS_DB_PASSWORD / BLOG_POSTS_DB_PASSWORD / BLOG_COMMENTS_DB_PASSWORD / BLOG_REPL_PASSWORD /
 #   BLOG_EXPORTER_DB_PASSWORD
 #   BLOG_DB_SLOW_QUERY_SECONDS  statements slower than this go to <role>-slow.log (default 1)
+#   BLOG_DB_SEMI_SYNC_TIMEOUT_MS  how long a commit waits for the replica's acknowledgement before
+#                           the primary falls back to asynchronous replication (default 1000)
 #
 # Accounts: blog_users, blog_posts, blog_comments (one per service, each limited to its own schema)
 # and repl (replication). Administrative access is root over the Unix socket only (socket auth, no
@@ -33,6 +35,7 @@ COMMENTS_PW=${BLOG_COMMENTS_DB_PASSWORD:-comments-dev-pw}
 REPL_PW=${BLOG_REPL_PASSWORD:-repl-dev-pw}
 EXPORTER_PW=${BLOG_EXPORTER_DB_PASSWORD:-exporter-dev-pw}
 SLOW_QUERY_SECONDS=${BLOG_DB_SLOW_QUERY_SECONDS:-1}
+SEMI_SYNC_TIMEOUT_MS=${BLOG_DB_SEMI_SYNC_TIMEOUT_MS:-1000}
 
 STARTUP_TIMEOUT_S=60   # first InnoDB init on a busy 2-core box takes a few seconds; 60 s means "broken"
 CATCHUP_TIMEOUT_S=30
@@ -110,6 +113,15 @@ init_datadir() { # $1 = role
 launch() { # $1 = role; further args = role-specific mariadbd options
   local role=$1 dir="$BASE/$1" port; shift
   port=$(port_of "$role")
+  # Semi-synchronous replication: a commit on the primary is acknowledged to the client only once
+  # the replica has it in its relay log. AFTER_SYNC waits before the commit becomes visible to
+  # anyone, so no reader ever sees a write that a failover could lose. A replica that does not
+  # acknowledge within the timeout (stopped, cut off) turns the primary asynchronous until it has
+  # caught up again: writes go on, without the guarantee, which rpl_semi_sync_master_status
+  # reports (health check, alert MariaDBSemiSyncOff). Both servers have the settings, the
+  # replica's waiting side off: a promotion only has to switch it on.
+  local semi_sync=(--rpl-semi-sync-slave-enabled=ON --rpl-semi-sync-master-wait-point=AFTER_SYNC
+    --rpl-semi-sync-master-timeout="$SEMI_SYNC_TIMEOUT_MS" --rpl-semi-sync-master-enabled="$([[ $role == primary ]] && echo ON || echo OFF)")
   mkdir -p "$BASE/$role.tmp"
   # setsid: the servers must outlive this script and not die with the caller's terminal/job.
   # The tiny bash wrapper writes its own PID and then execs mariadbd (same PID), so the pid file
@@ -124,7 +136,7 @@ launch() { # $1 = role; further args = role-specific mariadbd options
       --character-set-server=utf8mb4 --collation-server=utf8mb4_general_ci \
       --innodb-buffer-pool-size=128M \
       --slow-query-log=ON --slow-query-log-file="$BASE/$role-slow.log" --long-query-time="$SLOW_QUERY_SECONDS" \
-      "$@" </dev/null >>"$BASE/$role.out" 2>&1
+      "${semi_sync[@]}" "$@" </dev/null >>"$BASE/$role.out" 2>&1
 }
 
 wait_up() { # $1 = role

@@ -158,6 +158,14 @@ class ResilienceIT {
     @Test
     @Order(6)
     void stoppingTheReplica() {
+        // Semi-synchronous replication: a write through the API is acknowledged only after the replica
+        // has acknowledged it to the primary.
+        assertThat(semiSync("Rpl_semi_sync_master_status")).isEqualTo("ON");
+        assertThat(semiSync("Rpl_semi_sync_master_clients")).isEqualTo("1");
+        long acknowledgedBefore = Long.parseLong(semiSync("Rpl_semi_sync_master_yes_tx"));
+        createArticle(Client.newVisitor(), "Acknowledged by the replica", "PUBLISHED");
+        assertThat(Long.parseLong(semiSync("Rpl_semi_sync_master_yes_tx"))).as("commits the replica acknowledged")
+                .isGreaterThan(acknowledgedBefore);
         Load.Outcome outcome = Load.around(BEFORE, TOTAL, () -> Topology.stop("mariadb-replica"), 4,
                 this::readPosts, WRITE_EVERY, n -> createArticle(Client.newVisitor(), "Written without a replica " + n, "PUBLISHED"));
         report("replica stopped", outcome);
@@ -167,6 +175,17 @@ class ResilienceIT {
         assertThat(outcome.slowestReadMillis()).as("slowest read").isLessThan(3_000);
         assertThat(outcome.failedWrites()).isEmpty();
         outcome.acknowledged().forEach(s -> assertThat(Client.newVisitor().get("/api/posts/" + s).status()).isEqualTo(200));
+        // Without its replica the primary went on asynchronously; with the replica back and caught
+        // up it waits for it again, by itself.
+        Topology.restoreAll();
+        Await.until("semi-sync back on", Duration.ofSeconds(30), () -> semiSync("Rpl_semi_sync_master_status"), "ON"::equals);
+        assertThat(Topology.healthCheck().report()).containsPattern("mariadb-primary +ok +writable .*semi-sync on \\(1 replica");
+    }
+
+    private static String semiSync(String variable) {
+        List<String> row = Topology.sql("primary", "SHOW GLOBAL STATUS LIKE '" + variable + "'");
+        assertThat(row).as(variable).hasSize(1);
+        return row.getFirst().split("\t")[1];
     }
 
     @Test

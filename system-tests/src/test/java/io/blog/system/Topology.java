@@ -100,6 +100,25 @@ public final class Topology {
         script("scripts/deployment/stop-production.sh", components);
     }
 
+    /** A query on the topology's MariaDB primary or replica, as root over its socket: the rows, tab-separated. */
+    public static List<String> sql(String role, String query) {
+        Path socket = dir().resolve("mariadb/" + role + ".sock");
+        try {
+            Process process = new ProcessBuilder("mariadb", "--no-defaults", "--socket=" + socket, "-uroot", "--batch",
+                    "--skip-column-names", "-e", query).redirectErrorStream(true).start();
+            String out = new String(process.getInputStream().readAllBytes());
+            if (process.waitFor() != 0) {
+                throw new AssertionError("mariadb on the " + role + ": " + query + ": " + out);
+            }
+            return out.lines().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** What an operator script printed (stdout and stderr) and its exit code. */
     public record Output(int exitCode, String report) {
     }
