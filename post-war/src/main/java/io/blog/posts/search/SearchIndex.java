@@ -160,11 +160,18 @@ public class SearchIndex {
         long now = System.currentTimeMillis();
         if (now - checkedAt >= healthIntervalMillis && checking.compareAndSet(false, true)) {
             try {
-                // Reachable is enough: a search that then fails falls back on its own. The colour is
-                // no guide while a node is lost: the node asked may call the cluster red until the
-                // master has promoted the replicas (and a health request sent on to a master being
-                // elected times out), while searches are answered from the replicas all along.
-                boolean up = callRepeatable(() -> client.cluster().health(h -> h.local(true))).status() != null;
+                // Reachable is enough: a search that then fails falls back on its own. The probe is a
+                // count, which the shard copies answer: cluster health needs the master, and while a
+                // killed master is replaced (seconds) it timed out, so every search fell back to the
+                // database although the surviving nodes answered searches all along. Any answer from
+                // Elasticsearch, an error included (no alias yet), means it is up.
+                boolean up;
+                try {
+                    callRepeatable(() -> client.count(c -> c.index(alias)));
+                    up = true;
+                } catch (IllegalStateException answeredWithAnError) {
+                    up = true;
+                }
                 if (up && !prepared) {
                     prepare();
                 }
@@ -219,7 +226,8 @@ public class SearchIndex {
                 bulk.operations(op -> op.delete(d -> d.index(alias).id(change.id())));
             }
         }
-        return failures(callRepeatable(() -> client.bulk(bulk.build())));
+        BulkRequest request = bulk.build();
+        return failures(callRepeatable(() -> client.bulk(request)));
     }
 
     public void bulkIndex(String index, List<ArticleDocument> documents, List<Long> versions) {
@@ -233,7 +241,8 @@ public class SearchIndex {
             bulk.operations(op -> op.index(x -> x.index(index).id(doc.id()).document(doc)
                     .version(version).versionType(VersionType.External)));
         }
-        Map<String, String> failed = failures(callRepeatable(() -> client.bulk(bulk.build())));
+        BulkRequest request = bulk.build();
+        Map<String, String> failed = failures(callRepeatable(() -> client.bulk(request)));
         if (!failed.isEmpty()) {
             throw new IllegalStateException("Bulk indexing failed for " + failed.size() + " articles: " + failed.values().iterator().next());
         }
