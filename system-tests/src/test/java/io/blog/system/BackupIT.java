@@ -370,18 +370,7 @@ class BackupIT {
     }
 
     private static List<String> sql(String socket, String query) {
-        try {
-            Process process = new ProcessBuilder("mariadb", "--no-defaults", "--socket=" + socket, "-uroot", "--batch",
-                    "--skip-column-names", "-e", query).redirectErrorStream(true).start();
-            String out = new String(process.getInputStream().readAllBytes());
-            assertThat(process.waitFor()).as("%s: %s", query, out).isZero();
-            return out.lines().toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return Topology.sqlOn(socket, query);
     }
 
     private static void copyFolder(Path from, Path to) throws IOException {

@@ -102,13 +102,17 @@ public final class Topology {
 
     /** A query on the topology's MariaDB primary or replica, as root over its socket: the rows, tab-separated. */
     public static List<String> sql(String role, String query) {
-        Path socket = dir().resolve("mariadb/" + role + ".sock");
+        return sqlOn(dir().resolve("mariadb/" + role + ".sock").toString(), query);
+    }
+
+    /** A query on any MariaDB server by its socket (a restore's scratch server too), as root. */
+    public static List<String> sqlOn(String socket, String query) {
         try {
             Process process = new ProcessBuilder("mariadb", "--no-defaults", "--socket=" + socket, "-uroot", "--batch",
                     "--skip-column-names", "-e", query).redirectErrorStream(true).start();
             String out = new String(process.getInputStream().readAllBytes());
             if (process.waitFor() != 0) {
-                throw new AssertionError("mariadb on the " + role + ": " + query + ": " + out);
+                throw new AssertionError("mariadb on " + socket + ": " + query + ": " + out);
             }
             return out.lines().toList();
         } catch (IOException e) {
