@@ -100,10 +100,15 @@ public class SearchIndex {
     @ConfigProperty(name = "blog.search.phrase-rescore-window", defaultValue = "100")
     int phraseRescoreWindow;
 
+    /** How long a node that failed is asked last, after the others (see {@link SearchNodes}). */
+    @Inject
+    @ConfigProperty(name = "blog.search.failed-node-last-ms", defaultValue = "5000")
+    long failedNodeLastMillis;
+
     @Inject
     MarkdownRenderer markdown;
 
-    private ElasticsearchClient client;
+    private SearchNodes<ElasticsearchClient> nodes;
     private final AtomicBoolean checking = new AtomicBoolean();
     private volatile boolean healthy;
     private volatile long checkedAt;
@@ -127,26 +132,32 @@ public class SearchIndex {
             return;
         }
         Timeout timeout = Timeout.ofMilliseconds(timeoutMillis);
-        // Every node of the cluster: a request to a node that is down is sent again to the next.
-        List<URI> nodes = Arrays.stream(url.get().split(",")).map(String::trim).filter(u -> !u.isEmpty()).map(URI::create).toList();
-        Rest5Client rest = Rest5Client.builder(nodes)
-                .setConnectionConfigCallback(c -> c.setConnectTimeout(timeout).setSocketTimeout(timeout))
-                .setRequestConfigCallback(r -> r.setResponseTimeout(timeout).setConnectionRequestTimeout(timeout))
-                .build();
         JsonbJsonpMapper mapper = new JsonbJsonpMapper(JsonProvider.provider(),
                 JsonbBuilder.create(new JsonbConfig().withAdapters(new InstantAdapter())));
-        client = new ElasticsearchClient(new Rest5ClientTransport(rest, mapper, null, NoopInstrumentation.INSTANCE));
+        List<ElasticsearchClient> clients = Arrays.stream(url.get().split(",")).map(String::trim).filter(u -> !u.isEmpty())
+                .map(node -> new ElasticsearchClient(new Rest5ClientTransport(Rest5Client.builder(URI.create(node))
+                        .setConnectionConfigCallback(c -> c.setConnectTimeout(timeout).setSocketTimeout(timeout))
+                        .setRequestConfigCallback(r -> r.setResponseTimeout(timeout).setConnectionRequestTimeout(timeout))
+                        .build(), mapper, null, NoopInstrumentation.INSTANCE)))
+                .toList();
+        nodes = new SearchNodes<>(clients, failedNodeLastMillis, System::currentTimeMillis);
     }
 
     @PreDestroy
-    void close() throws IOException {
-        if (client != null) {
-            client.close();
+    void close() {
+        if (nodes != null) {
+            for (ElasticsearchClient client : nodes.clients()) {
+                try {
+                    client.close();
+                } catch (IOException | RuntimeException e) {
+                    LOG.fine(() -> "Closing an Elasticsearch client: " + e);
+                }
+            }
         }
     }
 
     public boolean configured() {
-        return client != null;
+        return nodes != null;
     }
 
     /**
@@ -154,7 +165,7 @@ public class SearchIndex {
      * the last answer. The first successful check also creates the index and alias if missing.
      */
     public boolean available() {
-        if (client == null) {
+        if (nodes == null) {
             return false;
         }
         long now = System.currentTimeMillis();
@@ -167,7 +178,7 @@ public class SearchIndex {
                 // Elasticsearch, an error included (no alias yet), means it is up.
                 boolean up;
                 try {
-                    callRepeatable(() -> client.count(c -> c.index(alias)));
+                    callRepeatable(client -> client.count(c -> c.index(alias)));
                     up = true;
                 } catch (IllegalStateException answeredWithAnError) {
                     up = true;
@@ -177,6 +188,9 @@ public class SearchIndex {
                 }
                 healthy = up && prepared;
             } catch (RuntimeException e) {
+                if (healthy) {
+                    LOG.warning("Elasticsearch does not answer; searches answer from the database until it does: " + describe(e));
+                }
                 healthy = false;
             } finally {
                 checkedAt = System.currentTimeMillis();
@@ -188,18 +202,18 @@ public class SearchIndex {
 
     /** Creates the first index behind the alias when there is none (first start, or a fresh cluster). */
     public synchronized void prepare() {
-        if (client == null || prepared) {
+        if (nodes == null || prepared) {
             return;
         }
         try {
-            if (!client.indices().existsAlias(a -> a.name(alias)).value()) {
+            if (!call(client -> client.indices().existsAlias(a -> a.name(alias)).value())) {
                 String first = newIndexName();
                 createIndex(first);
-                client.indices().updateAliases(u -> u.actions(a -> a.add(ad -> ad.index(first).alias(alias))));
+                call(client -> client.indices().updateAliases(u -> u.actions(a -> a.add(ad -> ad.index(first).alias(alias)))));
                 LOG.info("Created search index " + first + " behind alias " + alias);
             }
             prepared = true;
-        } catch (IOException | RuntimeException e) {
+        } catch (RuntimeException e) {
             LOG.warning("Search index not prepared yet (Elasticsearch unavailable?): " + e.getMessage());
         }
     }
@@ -209,7 +223,7 @@ public class SearchIndex {
     }
 
     public void createIndex(String name) {
-        call(() -> client.indices().create(c -> c.withJson(new StringReader(settings())).index(name)));
+        call(client -> client.indices().create(c -> c.withJson(new StringReader(settings())).index(name)));
     }
 
     /** Applies changes through the alias; returns an error message per failed article id. */
@@ -227,7 +241,7 @@ public class SearchIndex {
             }
         }
         BulkRequest request = bulk.build();
-        return failures(callRepeatable(() -> client.bulk(request)));
+        return failures(callRepeatable(client -> client.bulk(request)));
     }
 
     public void bulkIndex(String index, List<ArticleDocument> documents, List<Long> versions) {
@@ -242,7 +256,7 @@ public class SearchIndex {
                     .version(version).versionType(VersionType.External)));
         }
         BulkRequest request = bulk.build();
-        Map<String, String> failed = failures(callRepeatable(() -> client.bulk(request)));
+        Map<String, String> failed = failures(callRepeatable(client -> client.bulk(request)));
         if (!failed.isEmpty()) {
             throw new IllegalStateException("Bulk indexing failed for " + failed.size() + " articles: " + failed.values().iterator().next());
         }
@@ -253,19 +267,19 @@ public class SearchIndex {
      * before. The new index is refreshed first, so searches never see it half-visible.
      */
     public void switchAlias(String index) {
-        call(() -> client.indices().refresh(r -> r.index(index)));
-        List<String> old = call(() -> client.indices().existsAlias(a -> a.name(alias)).value()
+        call(client -> client.indices().refresh(r -> r.index(index)));
+        List<String> old = call(client -> client.indices().existsAlias(a -> a.name(alias)).value()
                 ? new ArrayList<>(client.indices().getAlias(g -> g.name(alias)).aliases().keySet())
                 : new ArrayList<String>());
         // The alias is taken from every index of its name, not only those read above: whatever
         // pointed there in between, it points at exactly one index afterwards (an alias over two
         // indices refuses every write, and the outbox would stall).
-        call(() -> client.indices().updateAliases(u -> u
+        call(client -> client.indices().updateAliases(u -> u
                 .actions(a -> a.remove(r -> r.index(alias + "-*").alias(alias).mustExist(false)))
                 .actions(a -> a.add(ad -> ad.index(index).alias(alias)))));
         for (String o : old) {
             if (!o.equals(index)) {
-                call(() -> client.indices().delete(d -> d.index(o)));
+                call(client -> client.indices().delete(d -> d.index(o)));
             }
         }
     }
@@ -283,7 +297,7 @@ public class SearchIndex {
         // (from the offsets stored in the index); fetching and parsing 20 bodies is wasted work.
         // The request cache keeps the ranking of repeated queries until the next refresh that
         // changes the index, so a cached answer is never staler than an uncached one.
-        SearchResponse<ArticleDocument> response = callRepeatable(() -> client.search(s -> s
+        SearchResponse<ArticleDocument> response = callRepeatable(client -> client.search(s -> s
                 .index(alias)
                 .requestCache(true)
                 .source(src -> src.filter(f -> f.excludes("body")))
@@ -365,32 +379,40 @@ public class SearchIndex {
         return failed;
     }
 
-    private interface EsCall<T> {
-        T run() throws IOException;
+    /**
+     * One line for the log: the failure, what caused it, and what was suppressed on the way (the
+     * nodes tried before are added to it as suppressed exceptions).
+     */
+    static String describe(Throwable failure) {
+        StringBuilder line = new StringBuilder();
+        for (Throwable e = failure; e != null; e = e.getCause() == e ? null : e.getCause()) {
+            if (!line.isEmpty()) {
+                line.append(" <- ");
+            }
+            line.append(e.getClass().getSimpleName()).append(": ").append(e.getMessage());
+            for (Throwable s : e.getSuppressed()) {
+                line.append(" [after ").append(s.getClass().getSimpleName()).append(": ").append(s.getMessage()).append(']');
+            }
+        }
+        return line.toString();
     }
 
-    /**
-     * For requests that may be sent twice: reads, and bulk writes (versioned, so a repeat is a
-     * harmless conflict). A node killed mid-request resets the connection, and the client does not
-     * send such a request on to another node; its round robin sends the second try to the next one.
-     * Without it, every node death made searches fall back on the database until the next health check.
-     */
-    private <T> T callRepeatable(EsCall<T> call) {
+    /** For requests that may be sent twice: reads, and bulk writes (versioned, so a repeat is a harmless conflict). */
+    private <T> T callRepeatable(SearchNodes.Call<ElasticsearchClient, T> call) {
         try {
-            return call.run();
-        } catch (IOException nodeLost) {
-            LOG.fine(() -> "Elasticsearch request failed, trying another node: " + nodeLost);
-            return call(call);
+            return nodes.onAnyNode(call);
+        } catch (IOException noNodeAnswered) {
+            healthy = false;
+            throw new UncheckedIOException(noNodeAnswered);
         } catch (ElasticsearchException e) {
             throw new IllegalStateException(e.getMessage(), e);
         }
     }
 
-    private <T> T call(EsCall<T> call) {
+    private <T> T call(SearchNodes.Call<ElasticsearchClient, T> call) {
         try {
-            return call.run();
+            return nodes.onOneNode(call);
         } catch (IOException e) {
-            healthy = false;
             throw new UncheckedIOException(e);
         } catch (ElasticsearchException e) {
             throw new IllegalStateException(e.getMessage(), e);

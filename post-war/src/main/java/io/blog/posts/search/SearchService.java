@@ -69,7 +69,7 @@ public class SearchService {
             try {
                 results = index.search(query.trim(), normalizedTag, normalizedAuthor, p, s);
             } catch (RuntimeException e) {
-                LOG.warning("Search index failed, answering from the database: " + e.getMessage());
+                LOG.warning("Search index failed, answering from the database: " + SearchIndex.describe(e));
             }
         }
         if (results == null) {
