@@ -66,7 +66,13 @@ load_env() {
   BLOG_REDIS_EXPORTER_PORT=${BLOG_REDIS_EXPORTER_PORT:-9421}
   BLOG_REDIS_SECURITY_EXPORTER_PORT=${BLOG_REDIS_SECURITY_EXPORTER_PORT:-9422}
   BLOG_NGINX_EXPORTER_PORT=${BLOG_NGINX_EXPORTER_PORT:-9413}
-  BLOG_ES_EXPORTER_PORT=${BLOG_ES_EXPORTER_PORT:-9414}
+  # One Elasticsearch exporter per node, since an exporter asks one address: each reports the
+  # cluster as its node sees it, and a node that is down shows as down. An env file naming only
+  # BLOG_ES_EXPORTER_PORT (older ones) watches the first node.
+  BLOG_ES_EXPORTER_PORTS=${BLOG_ES_EXPORTER_PORTS:-${BLOG_ES_EXPORTER_PORT:-9414 9415 9416}}
+  read -ra ES_EXPORTER_PORTS <<<"$BLOG_ES_EXPORTER_PORTS"
+  (( ${#ES_EXPORTER_PORTS[@]} <= ${#ES_HTTP_PORTS[@]} )) \
+    || die "BLOG_ES_EXPORTER_PORTS names ${#ES_EXPORTER_PORTS[@]} exporters for ${#ES_HTTP_PORTS[@]} Elasticsearch nodes"
   BLOG_PROMETHEUS_SCRAPE_INTERVAL=${BLOG_PROMETHEUS_SCRAPE_INTERVAL:-15s}
   BLOG_PROMETHEUS_RETENTION=${BLOG_PROMETHEUS_RETENTION:-15d}
   BLOG_ALERTMANAGER_GROUP_WAIT=${BLOG_ALERTMANAGER_GROUP_WAIT:-30s}
@@ -94,16 +100,20 @@ load_env() {
   export BLOG_DB_PAIR_DIR=$BLOG_PROD_DIR/mariadb ES_JAVA_OPTS="-Xms$BLOG_ES_HEAP -Xmx$BLOG_ES_HEAP"
   ES_DIR=$BLOG_PROD_DIR/elasticsearch
 
+  # The monitoring tier's components (scripts/deployment/monitoring.sh), in start order: exporters,
+  # then Alertmanager, then Prometheus, which scrapes them all.
+  MONITORING_COMPONENTS=(node-exporter mysqld-exporter-primary mysqld-exporter-replica redis-exporter redis-security-exporter
+    nginx-exporter)
+  local n
+  for n in "${!ES_EXPORTER_PORTS[@]}"; do MONITORING_COMPONENTS+=("elasticsearch-exporter-$((n + 1))"); done
+  MONITORING_COMPONENTS+=(alertmanager prometheus)
+
   WLP=$BLOG_PROD_DIR/wlp
   GATEWAY_DIR=$BLOG_PROD_DIR/gateway
   REDIS_DIR=$BLOG_PROD_DIR/redis
   REDIS_SECURITY_DIR=$BLOG_PROD_DIR/redis-security
 }
 
-# The monitoring tier's components (scripts/deployment/monitoring.sh), in start order: exporters,
-# then Alertmanager, then Prometheus, which scrapes them all.
-MONITORING_COMPONENTS=(node-exporter mysqld-exporter-primary mysqld-exporter-replica redis-exporter redis-security-exporter nginx-exporter
-  elasticsearch-exporter alertmanager prometheus)
 
 require_secrets() {
   local name missing=()

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The monitoring tier of the production topology: Prometheus, Alertmanager and the exporters
 # (node, mysqld for the primary and the replica, redis for the cache and the security state, nginx,
-# elasticsearch), all Debian
+# elasticsearch for each node), all Debian
 # packages, each on its loopback port from the env file, each as an unprivileged user, data and
 # logs under $BLOG_PROD_DIR/monitoring/<component>.
 #
@@ -35,9 +35,14 @@ port_of() {
     redis-exporter) echo "$BLOG_REDIS_EXPORTER_PORT" ;;
     redis-security-exporter) echo "$BLOG_REDIS_SECURITY_EXPORTER_PORT" ;;
     nginx-exporter) echo "$BLOG_NGINX_EXPORTER_PORT" ;;
-    elasticsearch-exporter) echo "$BLOG_ES_EXPORTER_PORT" ;;
+    elasticsearch-exporter-[1-9]*) es_exporter_port "${1#elasticsearch-exporter-}" ;;
     *) die "unknown component '$1' (components: ${COMPONENTS[*]})" ;;
   esac
+}
+
+es_exporter_port() { # $1 = node number
+  (( $1 >= 1 && $1 <= ${#ES_EXPORTER_PORTS[@]} )) || die "no exporter for Elasticsearch node $1 (BLOG_ES_EXPORTER_PORTS: $BLOG_ES_EXPORTER_PORTS)"
+  echo "${ES_EXPORTER_PORTS[$1 - 1]}"
 }
 
 # What answers when the component is up.
@@ -78,7 +83,9 @@ render() { # $1 = config folder
 127.0.0.1:$BLOG_REDIS_SECURITY_EXPORTER_PORT redis-security redis security" | targets_json >"$dir/targets/redis.json"
   echo "127.0.0.1:$BLOG_NGINX_EXPORTER_PORT gateway gateway gateway" | targets_json >"$dir/targets/nginx.json"
   echo "127.0.0.1:$BLOG_NODE_EXPORTER_PORT host host host" | targets_json >"$dir/targets/node.json"
-  echo "127.0.0.1:$BLOG_ES_EXPORTER_PORT elasticsearch elasticsearch search" | targets_json >"$dir/targets/elasticsearch.json"
+  for n in "${!ES_EXPORTER_PORTS[@]}"; do
+    echo "127.0.0.1:${ES_EXPORTER_PORTS[n]} elasticsearch-$((n + 1)) elasticsearch search"
+  done | targets_json >"$dir/targets/elasticsearch.json"
   echo "127.0.0.1:$BLOG_PROMETHEUS_PORT prometheus monitoring prometheus
 127.0.0.1:$BLOG_ALERTMANAGER_PORT alertmanager monitoring alertmanager" | targets_json >"$dir/targets/monitoring.json"
   echo "127.0.0.1:$BLOG_ALERTMANAGER_PORT alertmanager monitoring alertmanager" | targets_json >"$dir/targets/alertmanager.json"
@@ -147,11 +154,12 @@ command_of() { # $1 component; prints nothing, fills CMD and CMD_ENV
     nginx-exporter)
       CMD=(prometheus-nginx-exporter -nginx.scrape-uri="http://127.0.0.1:$GATEWAY_INTERNAL_PORT/stub_status"
         -web.listen-address="127.0.0.1:$port") ;;
-    elasticsearch-exporter)
+    elasticsearch-exporter-*)
       # Answers only ~10 s after it starts: the minimal Elasticsearch build here has no GET /
       # (405), so the exporter's first cluster-info call waits for its timeout; cluster health,
-      # node and index statistics do not depend on it.
-      CMD=(prometheus-elasticsearch-exporter --es.uri="http://127.0.0.1:$BLOG_ES_PORT" --es.indices
+      # node and index statistics do not depend on it. Node statistics are its own node's.
+      local node=${1#elasticsearch-exporter-}
+      CMD=(prometheus-elasticsearch-exporter --es.uri="http://127.0.0.1:${ES_HTTP_PORTS[node - 1]}" --es.indices
         --web.listen-address="127.0.0.1:$port" --log.format=json) ;;
   esac
 }
@@ -216,7 +224,8 @@ print("scraped" if t and all(x["health"] != "unknown" and fresh(x) for x in t) e
     ;;
   stop)
     shift
-    (( $# )) || set -- prometheus alertmanager "${COMPONENTS[@]:0:5}"
+    # Prometheus first, so that it does not record the exporters' stop as an outage.
+    (( $# )) || set -- prometheus alertmanager "${COMPONENTS[@]:0:${#COMPONENTS[@]}-2}"
     check_names "$@"
     failed=()
     for name in "$@"; do stop_one "$name" || failed+=("$name"); done

@@ -5,12 +5,6 @@ import org.jose4j.json.JsonUtil;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -35,8 +29,6 @@ class DashboardsIT {
 
     private static final Path ROOT = Path.of(System.getProperty("system.repo.root", "..")).toAbsolutePath().normalize();
     private static final Path DASHBOARDS = ROOT.resolve("monitoring/grafana/dashboards");
-    private static final String PROMETHEUS = "http://127.0.0.1:" + Topology.env("BLOG_PROMETHEUS_PORT");
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @BeforeAll
     static void someTrafficOfEveryKind() {
@@ -107,14 +99,14 @@ class DashboardsIT {
             for (Map<String, Object> variable : variables) {
                 Matcher m = labelValues.matcher((String) variable.get("definition"));
                 assertThat(m.matches()).as("variable %s is a label_values query", variable.get("name")).isTrue();
-                Await.until("values for variable " + variable.get("name"), Duration.ofSeconds(60), () -> query(m.group(1)),
+                Await.until("values for variable " + variable.get("name"), Duration.ofSeconds(60), () -> Prometheus.query(m.group(1)),
                         result -> !result.isEmpty());
             }
             for (Map<String, Object> panel : panels(dashboard)) {
                 for (Map<String, Object> target : targets(panel)) {
                     String promql = substitute((String) target.get("expr"), dashboard);
                     String what = dashboard.get("title") + " / " + panel.get("title") + ": " + promql;
-                    Await.until("data for " + what, Duration.ofSeconds(90), () -> query(promql), result -> !result.isEmpty());
+                    Await.until("data for " + what, Duration.ofSeconds(90), () -> Prometheus.query(promql), result -> !result.isEmpty());
                     queries++;
                 }
             }
@@ -159,17 +151,5 @@ class DashboardsIT {
     @SuppressWarnings("unchecked")
     private static String datasourceUid(Map<String, Object> element) {
         return ((Map<String, Object>) element.get("datasource")).get("uid").toString();
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<Object> query(String promql) {
-        try {
-            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(PROMETHEUS + "/api/v1/query?query="
-                    + URLEncoder.encode(promql, StandardCharsets.UTF_8))).timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
-            assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-            return (List<Object>) ((Map<String, Object>) JsonUtil.parseJson(response.body()).get("data")).get("result");
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

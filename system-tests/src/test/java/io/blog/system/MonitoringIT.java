@@ -1,14 +1,7 @@
 package io.blog.system;
 
-import org.jose4j.json.JsonUtil;
 import org.junit.jupiter.api.Test;
 
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -25,13 +18,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class MonitoringIT {
 
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
-    private static final String PROMETHEUS = "http://127.0.0.1:" + Topology.env("BLOG_PROMETHEUS_PORT");
-
     @Test
     void prometheusScrapesEveryComponentWithItsLabels() {
         Set<String> expected = Set.of("users-1", "users-2", "posts-1", "posts-2", "comments-1", "comments-2", "primary",
-                "replica", "redis", "redis-security", "gateway", "elasticsearch", "host", "prometheus", "alertmanager");
+                "replica", "redis", "redis-security", "gateway", "elasticsearch-1", "elasticsearch-2", "elasticsearch-3", "host", "prometheus",
+                "alertmanager");
 
         List<Map<String, Object>> targets = Await.until("every target up", Duration.ofSeconds(60), MonitoringIT::activeTargets,
                 t -> t.stream().allMatch(x -> "up".equals(x.get("health"))) && instances(t).containsAll(expected));
@@ -67,7 +58,7 @@ class MonitoringIT {
                 "elasticsearch_cluster_health_status{job=\"elasticsearch\", color=~\"green|yellow\"} == 1",
                 "node_filesystem_avail_bytes",
                 "up{job=\"services\"} == 1")) {
-            Await.until("data for " + query, Duration.ofSeconds(60), () -> query(query), result -> !result.isEmpty());
+            Await.until("data for " + query, Duration.ofSeconds(60), () -> Prometheus.query(query), result -> !result.isEmpty());
         }
     }
 
@@ -83,29 +74,12 @@ class MonitoringIT {
 
     @SuppressWarnings("unchecked")
     private static List<Map<String, Object>> activeTargets() {
-        Map<String, Object> data = (Map<String, Object>) get("/api/v1/targets?state=active").get("data");
+        Map<String, Object> data = (Map<String, Object>) Prometheus.get("/api/v1/targets?state=active").get("data");
         return (List<Map<String, Object>>) data.get("activeTargets");
     }
 
     @SuppressWarnings("unchecked")
     private static Set<String> instances(List<Map<String, Object>> targets) {
         return targets.stream().map(t -> ((Map<String, String>) t.get("labels")).get("instance")).collect(Collectors.toSet());
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<Object> query(String promql) {
-        Map<String, Object> data = (Map<String, Object>) get("/api/v1/query?query=" + URLEncoder.encode(promql, StandardCharsets.UTF_8)).get("data");
-        return (List<Object>) data.get("result");
-    }
-
-    private static Map<String, Object> get(String path) {
-        try {
-            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(PROMETHEUS + path)).timeout(Duration.ofSeconds(10)).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-            return JsonUtil.parseJson(response.body());
-        } catch (Exception e) {
-            throw new IllegalStateException("Prometheus " + path + ": " + e.getMessage(), e);
-        }
     }
 }

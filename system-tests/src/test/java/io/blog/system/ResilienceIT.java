@@ -216,6 +216,14 @@ class ResilienceIT {
         Topology.Output health = Topology.healthCheck();
         assertThat(health.report()).containsPattern("elasticsearch +ok +cluster (yellow|green), 2 of 3 nodes")
                 .containsPattern("elasticsearch-" + node + " +FAIL");
+        // Each node has an exporter of its own: Prometheus sees this node down (ElasticsearchNodeDown's
+        // expression) and the cluster answering through the two others (so no ElasticsearchDown).
+        String instance = "{job=\"elasticsearch\", instance=\"elasticsearch-" + node + "\"}";
+        Await.until("Prometheus to see elasticsearch-" + node + " down", Duration.ofSeconds(60),
+                () -> Prometheus.query("up" + instance + " == 0 or elasticsearch_cluster_health_up" + instance + " == 0"),
+                result -> !result.isEmpty());
+        Await.until("Prometheus to see the two other nodes answer", Duration.ofSeconds(60),
+                () -> Prometheus.query("elasticsearch_cluster_health_up{job=\"elasticsearch\"} == 1"), result -> result.size() == 2);
     }
 
     /** A search answered by Elasticsearch; the database fallback (degraded) counts as a failure here. */
