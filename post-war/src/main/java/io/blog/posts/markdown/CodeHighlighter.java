@@ -110,13 +110,13 @@ final class CodeHighlighter {
             if (kind == null) {
                 continue;
             }
-            escape(code, at, m.start(), out);
+            HtmlText.escape(code, at, m.start(), out);
             out.append("<span class=\"hl-").append(kind).append("\">");
-            escape(code, m.start(), m.end(), out);
+            HtmlText.escape(code, m.start(), m.end(), out);
             out.append("</span>");
             at = m.end();
         }
-        escape(code, at, code.length(), out);
+        HtmlText.escape(code, at, code.length(), out);
         return out.toString();
     }
 
@@ -135,18 +135,5 @@ final class CodeHighlighter {
             return "lit";
         }
         return family.isKeyword(word) ? "kw" : null;
-    }
-
-    private static void escape(String text, int from, int to, StringBuilder out) {
-        for (int i = from; i < to; i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '&' -> out.append("&amp;");
-                case '"' -> out.append("&quot;");
-                default -> out.append(c);
-            }
-        }
     }
 }

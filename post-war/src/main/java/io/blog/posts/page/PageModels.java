@@ -5,6 +5,7 @@ import io.blog.common.profile.AuthorProfile;
 import io.blog.posts.article.ArticleViews.ArticleSummary;
 import io.blog.posts.article.ArticleViews.ArticleView;
 import io.blog.posts.article.ArticleViews.Neighbours;
+import io.blog.posts.markdown.HtmlText;
 import io.blog.posts.media.CoverImage;
 import io.blog.posts.search.SearchResults;
 
@@ -31,19 +32,7 @@ public final class PageModels {
      * {@code <mark>} tags are let through again (the front end's dom.js does the same).
      */
     public static String highlighted(String fragment) {
-        StringBuilder out = new StringBuilder(fragment.length() + 32);
-        for (int i = 0; i < fragment.length(); i++) {
-            char c = fragment.charAt(i);
-            switch (c) {
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '&' -> out.append("&amp;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> out.append(c);
-            }
-        }
-        return out.toString().replace("&lt;mark&gt;", "<mark>").replace("&lt;/mark&gt;", "</mark>");
+        return HtmlText.escape(fragment).replace("&lt;mark&gt;", "<mark>").replace("&lt;/mark&gt;", "</mark>");
     }
 
     /** The {@code <head>} of a page: what crawlers and link previews read. */
