@@ -1,8 +1,7 @@
 package io.blog.posts.media;
 
 import io.blog.common.problem.ProblemException;
-import io.blog.common.security.CurrentUser;
-import io.blog.common.security.Roles;
+import io.blog.posts.article.Caller;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -18,10 +17,8 @@ import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 
 import java.io.InputStream;
-import java.util.Set;
 
 /**
  * Images: authors upload one as the request body ({@code POST /api/posts/media}, Content-Type
@@ -30,8 +27,6 @@ import java.util.Set;
  */
 @Path("media")
 public class MediaResource {
-
-    private static final Set<String> UPLOADERS = Set.of(Roles.AUTHOR, Roles.EDITOR, Roles.ADMIN);
 
     @Inject
     MediaService service;
@@ -49,12 +44,7 @@ public class MediaResource {
     @Consumes({"image/jpeg", "image/png", "image/gif"})
     @Produces(MediaType.APPLICATION_JSON)
     public Response upload(InputStream body) {
-        JsonWebToken caller = CurrentUser.token(security)
-                .orElseThrow(() -> ProblemException.unauthorized("Sign in first."));
-        if (caller.getGroups() == null || caller.getGroups().stream().noneMatch(UPLOADERS::contains)) {
-            throw ProblemException.forbidden("Only authors, editors and administrators can upload images.");
-        }
-        MediaService.Upload upload = service.upload(body, caller.getName());
+        MediaService.Upload upload = service.upload(body, Caller.of(security));
         Response.ResponseBuilder answer = upload.created()
                 ? Response.created(uriInfo.getBaseUriBuilder().path("media").path(upload.media().id()).build())
                 : Response.ok();

@@ -2,6 +2,7 @@ package io.blog.posts.media;
 
 import io.blog.common.json.Timestamps;
 import io.blog.common.problem.ProblemException;
+import io.blog.posts.article.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -53,7 +54,15 @@ public class MediaService {
      * Stores an uploaded image in every variant width. The same bytes uploaded again are the same
      * image: its address is answered without storing anything twice.
      */
-    public Upload upload(InputStream body, String owner) {
+    public Upload upload(InputStream body, Caller caller) {
+        if (!caller.signedIn()) {
+            throw ProblemException.unauthorized("Sign in first.");
+        }
+        // Whoever may write articles may give them covers and pictures.
+        if (!caller.mayWrite()) {
+            throw ProblemException.forbidden("Only authors, editors and administrators can upload images.");
+        }
+        String owner = caller.username();
         byte[] bytes = read(body);
         ImageVariants.Processed processed;
         try {
