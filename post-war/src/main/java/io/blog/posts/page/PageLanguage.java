@@ -9,7 +9,7 @@ import java.util.Map;
 
 /**
  * The page chrome in the front end's two languages (its i18n.js holds the same wording for the
- * screens it draws). A page is English unless its address asks for {@code ?lang=zh-CN}: the
+ * screens it draws; PageLanguageWordingTest keeps the keys both have the same). A page is English unless its address asks for {@code ?lang=zh-CN}: the
  * language is part of the URL, so each variant has its own canonical address and cache entry,
  * and nothing varies on request headers.
  */
@@ -164,6 +164,11 @@ public enum PageLanguage {
             text = text.replace("{" + namesAndValues[i] + "}", String.valueOf(namesAndValues[i + 1]));
         }
         return text;
+    }
+
+    /** Every text of the language, by key (a test holds them to the front end's wording). */
+    Map<String, String> texts() {
+        return texts;
     }
 
     /** A count with its noun: "1 view", "2 views". */
