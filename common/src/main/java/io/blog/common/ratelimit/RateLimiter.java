@@ -30,14 +30,29 @@ public class RateLimiter {
 
     /** Counts one event and rejects it with 429 if it goes over the limit. */
     public void acquire(RateLimit limit, String key) {
+        KeyValueStore.Counter over = countOne(limit, key);
+        if (over != null) {
+            throw tooMany(over);
+        }
+    }
+
+    /** Counts one event; false when it goes over the limit, for a caller that declines quietly instead of answering 429. */
+    public boolean tryAcquire(RateLimit limit, String key) {
+        return countOne(limit, key) == null;
+    }
+
+    /** The counter when this event went over the limit (counted as a rejection), else null. */
+    private KeyValueStore.Counter countOne(RateLimit limit, String key) {
         try {
             KeyValueStore.Counter counter = store.increment(storeKey(limit, key), limit.window());
             if (counter.value() > limit.limit()) {
-                reject(limit, counter);
+                rejected(limit);
+                return counter;
             }
         } catch (KeyValueStoreException e) {
             LOG.warning("Rate limiter " + limit.name() + " skipped, store unavailable: " + e.getMessage());
         }
+        return null;
     }
 
     /** Rejects with 429 if earlier events already used up the limit, without counting this one. */
@@ -45,7 +60,8 @@ public class RateLimiter {
         try {
             KeyValueStore.Counter counter = store.peek(storeKey(limit, key));
             if (counter.value() >= limit.limit()) {
-                reject(limit, counter);
+                rejected(limit);
+                throw tooMany(counter);
             }
         } catch (KeyValueStoreException e) {
             LOG.warning("Rate limiter " + limit.name() + " skipped, store unavailable: " + e.getMessage());
@@ -78,9 +94,12 @@ public class RateLimiter {
         }
     }
 
-    private void reject(RateLimit limit, KeyValueStore.Counter counter) {
+    private void rejected(RateLimit limit) {
         metrics.counter(MetricNames.RATE_LIMIT_REJECTIONS, new Tag("limiter", limit.name())).inc();
-        throw ProblemException.tooManyRequests("Too many requests; try again later.", counter.remaining());
+    }
+
+    private static ProblemException tooMany(KeyValueStore.Counter counter) {
+        return ProblemException.tooManyRequests("Too many requests; try again later.", counter.remaining());
     }
 
     private static String storeKey(RateLimit limit, String key) {

@@ -88,9 +88,7 @@ public class ViewBeacon {
             // Without the store nothing is counted anyway (ViewCounter); say so rather than guess.
             return new ViewCount(article.viewCount(), false);
         }
-        try {
-            limiter.acquire(addressLimit, clientAddress);
-        } catch (ProblemException overLimit) {
+        if (!limiter.tryAcquire(addressLimit, clientAddress)) {
             return new ViewCount(article.viewCount(), false);
         }
         return new ViewCount(counter.record(article.id(), article.viewCount()), true);
