@@ -9,9 +9,9 @@ import java.util.Map;
 
 /**
  * The page chrome in the front end's two languages (its i18n.js holds the same wording for the
- * screens it draws; PageLanguageWordingTest keeps the keys both have the same). A page is English unless its address asks for {@code ?lang=zh-CN}: the
- * language is part of the URL, so each variant has its own canonical address and cache entry,
- * and nothing varies on request headers.
+ * screens it draws; PageLanguageWordingTest keeps the keys both have the same). A page is English
+ * unless its address asks for {@code ?lang=zh-CN}: the language is part of the URL, so each variant
+ * has its own canonical address and cache entry, and nothing varies on request headers.
  */
 public enum PageLanguage {
 
