@@ -17,35 +17,41 @@ report() { # $1 component, $2 ok|FAIL, $3 detail
   [[ $2 == ok ]] || unhealthy=$((unhealthy + 1))
 }
 
-sql() { # $1 role, $2 SQL
+sql() { # $1 node, $2 SQL
   mariadb --no-defaults --socket="$BLOG_DB_PAIR_DIR/$1.sock" -u"$(id -un)" --batch --skip-column-names -e "$2" 2>&1
 }
+# The two database nodes keep the names of the roles they started in; after a promotion the
+# writer is the one named in the pair's writer file, and each line says which role its node has.
+writer=$(scripts/dev/mariadb-pair.sh writer)
+[[ $writer == primary ]] && reader=replica || reader=primary
 # Semi-sync "off" with a replica attached means acknowledged writes may be missing on it (it fell
 # behind by more than the timeout); the replica's own line says whether it is there at all.
-if out=$(sql primary "SELECT @@read_only, IF(@@gtid_binlog_pos = '', 'none', @@gtid_binlog_pos), @@rpl_semi_sync_master_enabled,
+if out=$(sql "$writer" "SELECT @@read_only, IF(@@gtid_binlog_pos = '', 'none', @@gtid_binlog_pos), @@rpl_semi_sync_master_enabled,
       (SELECT variable_value FROM information_schema.global_status WHERE variable_name = 'RPL_SEMI_SYNC_MASTER_STATUS'),
       (SELECT variable_value FROM information_schema.global_status WHERE variable_name = 'RPL_SEMI_SYNC_MASTER_CLIENTS')"); then
   read -r ro gtid semi_enabled semi_status semi_clients <<<"$out"
   if [[ $semi_enabled != 1 ]]; then semi="semi-sync disabled"
   elif [[ $semi_status == ON ]]; then semi="semi-sync on ($semi_clients replica(s) acknowledging)"
   else semi="semi-sync waiting for a replica (asynchronous for now)"; fi
-  [[ $ro == 0 ]] && report mariadb-primary ok "writable on :$BLOG_DB_PRIMARY_PORT, $semi, GTID $gtid" \
-    || report mariadb-primary FAIL "read_only=$ro"
+  [[ $ro == 0 ]] && report "mariadb-$writer" ok "writable (the writer) on :$(db_port "$writer"), $semi, GTID $gtid" \
+    || report "mariadb-$writer" FAIL "the writer, but read_only=$ro"
 else
-  report mariadb-primary FAIL "${out:-no answer} (:$BLOG_DB_PRIMARY_PORT)"
+  report "mariadb-$writer" FAIL "the writer: ${out:-no answer} (:$(db_port "$writer")); if it is gone, scripts/maintenance/promote-replica.sh"
 fi
-if out=$(mariadb --no-defaults --socket="$BLOG_DB_PAIR_DIR/replica.sock" -u"$(id -un)" -e 'SHOW SLAVE STATUS\G' 2>&1); then
+if out=$(mariadb --no-defaults --socket="$BLOG_DB_PAIR_DIR/$reader.sock" -u"$(id -un)" -e 'SHOW SLAVE STATUS\G' 2>&1); then
   io=$(awk '/Slave_IO_Running:/{print $2}' <<<"$out")
   sqlt=$(awk '/Slave_SQL_Running:/{print $2}' <<<"$out")
   lag=$(awk '/Seconds_Behind_Master:/{print $2}' <<<"$out")
-  read -r ro gtid < <(sql replica "SELECT @@read_only, IF(@@gtid_slave_pos = '', 'none', @@gtid_slave_pos)")
+  read -r ro gtid < <(sql "$reader" "SELECT @@read_only, IF(@@gtid_slave_pos = '', 'none', @@gtid_slave_pos)")
   if [[ $io == Yes && $sqlt == Yes && $ro == 1 ]]; then
-    report mariadb-replica ok "replicating, ${lag}s behind, read-only, GTID $gtid (:$BLOG_DB_REPLICA_PORT)"
+    report "mariadb-$reader" ok "replicating from $writer, ${lag}s behind, read-only, GTID $gtid (:$(db_port "$reader"))"
   else
-    report mariadb-replica FAIL "io=$io sql=$sqlt lag=$lag read_only=$ro"
+    report "mariadb-$reader" FAIL "io=$io sql=$sqlt lag=$lag read_only=$ro"
   fi
+elif [[ -e $BLOG_DB_PAIR_DIR/$reader.fenced ]]; then
+  report "mariadb-$reader" FAIL "fenced: the writer until $writer was promoted; scripts/maintenance/rejoin-replica.sh brings it back"
 else
-  report mariadb-replica FAIL "no answer (:$BLOG_DB_REPLICA_PORT)"
+  report "mariadb-$reader" FAIL "no answer (:$(db_port "$reader"))"
 fi
 
 if out=$(redis_cli ping 2>&1) && [[ $out == PONG ]]; then

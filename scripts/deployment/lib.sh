@@ -161,6 +161,9 @@ es_node() { # $1 node number, then the script's arguments
     "$DEPLOY_ROOT/scripts/dev/elasticsearch.sh" "$@"
 }
 
+# The port of a database node (scripts/dev/mariadb-pair.sh names them primary and replica).
+db_port() { [[ $1 == primary ]] && echo "$BLOG_DB_PRIMARY_PORT" || echo "$BLOG_DB_REPLICA_PORT"; }
+
 # The first node that answers (the first node when none does): where scripts ask the cluster.
 es_url() {
   local p

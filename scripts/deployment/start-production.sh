@@ -146,10 +146,16 @@ create_server() { # $1 service $2 schema $3 instance $4 port
   mkdir -p "$dir/apps"
   cp "$module/src/main/liberty/config/server.xml" liberty-config/jvm.options liberty-config/bootstrap.properties "$dir/"
   cp "$module/target/$module.war" "$dir/apps/"
+  # Writes name both database nodes: MariaDB Connector/J's sequential mode connects to the first
+  # that answers, so once the primary is gone new connections reach the replica, which takes
+  # writes as soon as promote-replica.sh has run; rejoin-replica.sh makes the primary the writer
+  # again, which is what keeps this order right. A node that failed is skipped for
+  # deniedListTimeout (the driver's default, 60 s, would keep a rejoined primary out that long);
+  # retriesAllDown bounds the wait when neither answers (default: 120 rounds of 250 ms).
+  local opts="timezone=UTC&connectTimeout=2000&deniedListTimeout=5000&retriesAllDown=2"
   case $svc in
     users) pw=$BLOG_USERS_DB_PASSWORD ;; posts) pw=$BLOG_POSTS_DB_PASSWORD ;; comments) pw=$BLOG_COMMENTS_DB_PASSWORD ;;
   esac
-  local opts="timezone=UTC&connectTimeout=2000"
   (
     umask 077
     {
@@ -159,7 +165,7 @@ create_server() { # $1 service $2 schema $3 instance $4 port
       # glibc gives each thread that allocates its own 64 MB arena (up to 8 per core); the JVM's
       # native allocations need few, and every arena is resident memory.
       echo "MALLOC_ARENA_MAX=2"
-      echo "BLOG_DB_URL=jdbc:mariadb://127.0.0.1:$BLOG_DB_PRIMARY_PORT/blog_$schema?$opts"
+      echo "BLOG_DB_URL=jdbc:mariadb:sequential://127.0.0.1:$BLOG_DB_PRIMARY_PORT,127.0.0.1:$BLOG_DB_REPLICA_PORT/blog_$schema?$opts"
       echo "BLOG_DB_REPLICA_URL=jdbc:mariadb://127.0.0.1:$BLOG_DB_REPLICA_PORT/blog_$schema?$opts"
       echo "BLOG_DB_REPLICA_ENABLED=true"
       echo "BLOG_DB_USER=blog_$schema"

@@ -7,6 +7,17 @@
 #   scripts/dev/mariadb-pair.sh stop [primary|replica]   # clean shutdown (SIGTERM) by PID, waits for exit
 #   scripts/dev/mariadb-pair.sh sql primary|replica "SQL"  # run SQL as the local admin (tests use it to
 #                                                           # delay or stop replication)
+#   scripts/dev/mariadb-pair.sh writer              # print the node that takes writes
+#   scripts/dev/mariadb-pair.sh promote             # the writer is gone: make the other node the writer
+#   scripts/dev/mariadb-pair.sh rejoin              # the fenced former writer: replica, then writer again
+#
+# Nodes and roles: the two nodes are named after the role they start in ("primary", "replica"; their
+# folders, sockets and ports keep those names). Which one takes writes is written in the file
+# "writer" (primary until a promotion). Every node starts read-only and only the writer is then made
+# writable, so a node that comes back after a failover never takes writes by itself; the former
+# writer is moreover "fenced" (<node>.fenced): start refuses it until rejoin turns it into a replica
+# of the new writer by GTID and, once it has caught up, hands it the writer role back.
+# scripts/maintenance/promote-replica.sh and rejoin-replica.sh are the operator's commands.
 #
 # Environment (all optional):
 #   BLOG_DB_PAIR_DIR        data, logs, sockets, pid files      (default /tmp/blog-mariadb-pair)
@@ -57,14 +68,17 @@ admin() { # $1 = primary|replica; SQL on stdin or as further args (kept off argv
   mariadb --no-defaults --socket="$BASE/$role.sock" -u"$RUN_USER" --batch --skip-column-names "$@"
 }
 
-# \G output is only readable with column names, which admin() turns off for scalar queries.
-replica_status() { admin replica --column-names -e "SHOW SLAVE STATUS\G"; }
-
 # Escape a value for a single-quoted SQL string literal, so passwords from the environment can
 # contain quotes or backslashes without breaking (or injecting into) the bootstrap SQL.
 sql_str() { local s=${1//\\/\\\\}; s=${s//\'/\\\'}; printf "'%s'" "$s"; }
 
 port_of() { [[ $1 == primary ]] && echo "$PRIMARY_PORT" || echo "$REPLICA_PORT"; }
+other_node() { [[ $1 == primary ]] && echo replica || echo primary; }
+writer() { if [[ -s $BASE/writer ]]; then cat "$BASE/writer"; else echo primary; fi; }
+# A node's server id changes when it rejoins: replication skips events carrying the replica's own
+# id, and a former writer must apply its own last transactions again when they come back from the
+# new writer (its crash recovery rolled them back, see launch).
+server_id() { if [[ -s $BASE/$1.server-id ]]; then cat "$BASE/$1.server-id"; elif [[ $1 == primary ]]; then echo 1; else echo 2; fi; }
 
 # A pid file alone is not proof: after a crash or reboot the PID may belong to something else.
 # Only count it as ours if that process is mariadbd running on our datadir.
@@ -110,33 +124,47 @@ init_datadir() { # $1 = role
   rm -f "$READY_MARKER"   # a new datadir has no accounts yet
 }
 
-launch() { # $1 = role; further args = role-specific mariadbd options
-  local role=$1 dir="$BASE/$1" port; shift
-  port=$(port_of "$role")
-  # Semi-synchronous replication: a commit on the primary is acknowledged to the client only once
+launch() { # $1 = node; further args = node-specific mariadbd options
+  local node=$1 dir="$BASE/$1" port role=SLAVE; shift
+  port=$(port_of "$node")
+  [[ $node == "$(writer)" ]] && role=MASTER
+  # Semi-synchronous replication: a commit on the writer is acknowledged to the client only once
   # the replica has it in its relay log. AFTER_SYNC waits before the commit becomes visible to
   # anyone, so no reader ever sees a write that a failover could lose. A replica that does not
-  # acknowledge within the timeout (stopped, cut off) turns the primary asynchronous until it has
+  # acknowledge within the timeout (stopped, cut off) turns the writer asynchronous until it has
   # caught up again: writes go on, without the guarantee, which rpl_semi_sync_master_status
-  # reports (health check, alert MariaDBSemiSyncOff). Both servers have the settings, the
-  # replica's waiting side off: a promotion only has to switch it on.
+  # reports (health check, alert MariaDBSemiSyncOff). The waiting side is switched on at runtime
+  # on whichever node is the writer (make_writer).
+  # --init-rpl-role=SLAVE on every node but the writer: a former writer that crashed may hold
+  # transactions in its binlog that no replica acknowledged (no client was told they committed
+  # either); started as a semi-sync replica it rolls them back and truncates its binlog, so it
+  # can follow the new writer by GTID instead of diverging from it.
   local semi_sync=(--rpl-semi-sync-slave-enabled=ON --rpl-semi-sync-master-wait-point=AFTER_SYNC
-    --rpl-semi-sync-master-timeout="$SEMI_SYNC_TIMEOUT_MS" --rpl-semi-sync-master-enabled="$([[ $role == primary ]] && echo ON || echo OFF)")
-  mkdir -p "$BASE/$role.tmp"
+    --rpl-semi-sync-master-timeout="$SEMI_SYNC_TIMEOUT_MS" --rpl-semi-sync-master-enabled=OFF --init-rpl-role="$role")
+  mkdir -p "$BASE/$node.tmp"
   # setsid: the servers must outlive this script and not die with the caller's terminal/job.
   # The tiny bash wrapper writes its own PID and then execs mariadbd (same PID), so the pid file
   # is right from the first instant, not only once mariadbd gets round to writing it, and a
   # crash early in startup is noticed at once instead of after the full timeout.
+  # Both nodes write a binlog of what they apply (log-slave-updates), so either can be promoted
+  # with its GTID history intact. read_only blocks ordinary accounts only; the replication
+  # threads still apply changes.
   # shellcheck disable=SC2016  # $$ and "$@" must expand in the inner bash, not here
-  setsid -f bash -c 'echo $$ >"$1"; shift; exec "$@"' _ "$BASE/$role.pid" \
-    mariadbd --no-defaults --user="$RUN_USER" --datadir="$dir" --tmpdir="$BASE/$role.tmp" \
-      --socket="$BASE/$role.sock" --pid-file="$BASE/$role.pid" --log-error="$BASE/$role.err" \
+  setsid -f bash -c 'echo $$ >"$1"; shift; exec "$@"' _ "$BASE/$node.pid" \
+    mariadbd --no-defaults --user="$RUN_USER" --datadir="$dir" --tmpdir="$BASE/$node.tmp" \
+      --socket="$BASE/$node.sock" --pid-file="$BASE/$node.pid" --log-error="$BASE/$node.err" \
       --port="$port" --bind-address=127.0.0.1 --skip-name-resolve \
-      --gtid-domain-id=0 --binlog-format=ROW \
+      --server-id="$(server_id "$node")" --gtid-domain-id=0 --binlog-format=ROW \
+      --log-bin="$dir/$node-bin" --log-slave-updates --relay-log="$dir/$node-relay" --read-only=ON \
       --character-set-server=utf8mb4 --collation-server=utf8mb4_general_ci \
       --innodb-buffer-pool-size=128M \
-      --slow-query-log=ON --slow-query-log-file="$BASE/$role-slow.log" --long-query-time="$SLOW_QUERY_SECONDS" \
-      "${semi_sync[@]}" "$@" </dev/null >>"$BASE/$role.out" 2>&1
+      --slow-query-log=ON --slow-query-log-file="$BASE/$node-slow.log" --long-query-time="$SLOW_QUERY_SECONDS" \
+      "${semi_sync[@]}" "$@" </dev/null >>"$BASE/$node.out" 2>&1
+}
+
+make_writer() { # $1 = node: takes writes from now on, and waits for its replica's acknowledgements
+  admin "$1" <<<"SET GLOBAL rpl_semi_sync_master_enabled = ON; SET GLOBAL read_only = OFF;" \
+    || die "could not make $1 writable"
 }
 
 wait_up() { # $1 = role
@@ -158,7 +186,7 @@ wait_up() { # $1 = role
 # up changed passwords. All account changes happen on the primary only and reach the replica
 # through replication, so both have identical credentials and the replica's GTID history stays a
 # pure copy of the primary's (nothing is ever written on the replica directly).
-bootstrap_primary() {
+bootstrap_writer() {
   local sql="" svc pw host
   for svc in users posts comments; do
     case $svc in users) pw=$USERS_PW ;; posts) pw=$POSTS_PW ;; comments) pw=$COMMENTS_PW ;; esac
@@ -184,32 +212,32 @@ bootstrap_primary() {
   sql+="ALTER USER 'repl'@'127.0.0.1' IDENTIFIED BY $(sql_str "$REPL_PW");"$'\n'
   # BINLOG MONITOR: the binlog archiver (scripts/maintenance) lists the primary's binlogs with it.
   sql+="GRANT REPLICATION SLAVE, BINLOG MONITOR ON *.* TO 'repl'@'127.0.0.1';"$'\n'
-  admin primary <<<"$sql" || die "bootstrap SQL failed on primary"
+  admin "$(writer)" <<<"$sql" || die "bootstrap SQL failed on $(writer)"
 }
 
-configure_replica() {
+configure_replica() { # $1 = node: replicates from the writer
   # Re-pointing on every start keeps port/password changes effective. The applied position is
   # kept in mysql.gtid_slave_pos, so slave_pos makes this resume exactly where it stopped (a fresh
-  # replica starts at the primary's first binlog, which holds the whole bootstrap).
-  admin replica <<SQL || die "CHANGE MASTER failed on replica"
+  # replica starts at the writer's first binlog, which holds the whole bootstrap).
+  admin "$1" <<SQL || die "CHANGE MASTER failed on $1"
 STOP SLAVE;
-CHANGE MASTER TO MASTER_HOST='127.0.0.1', MASTER_PORT=$PRIMARY_PORT,
+CHANGE MASTER TO MASTER_HOST='127.0.0.1', MASTER_PORT=$(port_of "$(writer)"),
   MASTER_USER='repl', MASTER_PASSWORD=$(sql_str "$REPL_PW"),
   MASTER_USE_GTID=slave_pos, MASTER_CONNECT_RETRY=1;
 START SLAVE;
 SQL
 }
 
-wait_caught_up() {
+wait_caught_up() { # $1 = replica node
   local gtid res
-  gtid=$(admin primary -e "SELECT @@GLOBAL.gtid_binlog_pos")
-  # MASTER_GTID_WAIT: 0 = reached, -1 = timeout. Waiting on the primary's position (not on a
+  gtid=$(admin "$(writer)" -e "SELECT @@GLOBAL.gtid_binlog_pos")
+  # MASTER_GTID_WAIT: 0 = reached, -1 = timeout. Waiting on the writer's position (not on a
   # sleep or on Seconds_Behind_Master, which reads 0 while the IO thread is still connecting)
   # is what makes "ready" mean "a read on the replica sees everything written so far".
-  res=$(admin replica -e "SELECT MASTER_GTID_WAIT('$gtid', $CATCHUP_TIMEOUT_S)")
+  res=$(admin "$1" -e "SELECT MASTER_GTID_WAIT('$gtid', $CATCHUP_TIMEOUT_S)")
   if [[ $res != 0 ]]; then
-    replica_status | grep -E 'Running|Last_.*Error|Gtid' >&2 || true
-    die "replica did not reach primary GTID '$gtid' within ${CATCHUP_TIMEOUT_S}s"
+    admin "$1" --column-names -e "SHOW SLAVE STATUS\G" | grep -E 'Running|Last_.*Error|Gtid' >&2 || true
+    die "$1 did not reach the writer's GTID '$gtid' within ${CATCHUP_TIMEOUT_S}s"
   fi
   echo "$gtid"
 }
@@ -235,6 +263,11 @@ cmd_start() {
     exit 0
   fi
 
+  # A former writer stays down until rejoin makes it a replica: started as it was, with the
+  # services still listing it as a host, it would be a second copy of the data going its own way.
+  for role in "${to_start[@]}"; do
+    [[ ! -e $BASE/$role.fenced ]] || die "$role is fenced: it was the writer until $(writer) was promoted; scripts/maintenance/rejoin-replica.sh brings it back as a replica"
+  done
   # Check before launching anything: a busy port makes mariadbd abort (errno 98) only after
   # InnoDB init, with the reason buried in its error log.
   for role in "${to_start[@]}"; do
@@ -251,26 +284,90 @@ cmd_start() {
 
   for role in "${to_start[@]}"; do
     rm -f "$BASE/$role.pid"   # stale from a crash; running_pid would reject it anyway
-    if [[ $role == primary ]]; then
-      launch primary --server-id=1 --log-bin="$BASE/primary/primary-bin"
-    else
-      # The replica also writes a binlog of what it applies (log-slave-updates), so it could be
-      # promoted later with its GTID history intact. read_only blocks ordinary accounts only;
-      # the replication threads still apply changes.
-      launch replica --server-id=2 --log-bin="$BASE/replica/replica-bin" --log-slave-updates \
-        --relay-log="$BASE/replica/replica-relay" --read-only=ON
-    fi
+    launch "$role"
   done
   for role in primary replica; do wait_up "$role"; done
   log "both servers answer ($(elapsed))"
 
-  bootstrap_primary
-  configure_replica
-  local gtid
-  gtid=$(wait_caught_up)
-  log "replica caught up to GTID $gtid ($(elapsed))"
+  local writer_node replica_node gtid
+  writer_node=$(writer) replica_node=$(other_node "$(writer)")
+  make_writer "$writer_node"
+  bootstrap_writer
+  configure_replica "$replica_node"
+  gtid=$(wait_caught_up "$replica_node")
+  log "$replica_node caught up with $writer_node to GTID $gtid ($(elapsed))"
   touch "$READY_MARKER"
-  echo "mariadb pair ready: primary 127.0.0.1:$PRIMARY_PORT replica 127.0.0.1:$REPLICA_PORT"
+  echo "mariadb pair ready: writer $writer_node 127.0.0.1:$(port_of "$writer_node"), replica $replica_node 127.0.0.1:$(port_of "$replica_node")"
+}
+
+# The writer is gone (crashed, killed, its host lost): the replica takes over. Everything it
+# received is applied first, and with semi-synchronous replication that includes every commit a
+# client was told about. The old writer is fenced before the new one takes a write.
+cmd_promote() {
+  local old new io_pos res pid
+  old=$(writer) new=$(other_node "$(writer)")
+  if pid=$(running_pid "$old"); then
+    die "the writer ($old, pid $pid) is still running: promote only replaces a writer that is gone (stop or kill it first)"
+  fi
+  running_pid "$new" >/dev/null || die "$new is not running: there is no replica to promote"
+  io_pos=$(admin "$new" --column-names -e "SHOW SLAVE STATUS\G" | awk '/^ *Gtid_IO_Pos:/{print $2}')
+  admin "$new" -e "STOP SLAVE IO_THREAD" || die "could not stop $new's replication"
+  if [[ -n $io_pos ]]; then
+    res=$(admin "$new" -e "SELECT MASTER_GTID_WAIT('$io_pos', $CATCHUP_TIMEOUT_S)")
+    [[ $res == 0 ]] || die "$new did not apply what it received (GTID $io_pos) within ${CATCHUP_TIMEOUT_S}s; it is left read-only"
+  fi
+  admin "$new" -e "STOP SLAVE; RESET SLAVE ALL" || die "could not end replication on $new"
+  touch "$BASE/$old.fenced"
+  echo "$new" >"$BASE/writer.new" && mv "$BASE/writer.new" "$BASE/writer"
+  make_writer "$new"
+  echo "$new is the writer (127.0.0.1:$(port_of "$new")) at GTID $(admin "$new" -e "SELECT @@GLOBAL.gtid_binlog_pos"); $old is fenced ($(elapsed))"
+}
+
+# A read-only replica of the writer, from its own last transaction: what a node wrote as the writer
+# is in its binlog, not in its replica position, and the writer has all of it that was acknowledged.
+follow_writer() { # $1 = node
+  admin "$1" <<<"SET GLOBAL read_only = ON; SET GLOBAL rpl_semi_sync_master_enabled = OFF;
+    STOP SLAVE; SET GLOBAL gtid_slave_pos = @@GLOBAL.gtid_binlog_pos;" || die "could not make $1 a read-only replica"
+  configure_replica "$1"
+}
+
+# After a promotion: the fenced former writer comes back as a replica of the new writer by GTID,
+# and once it has caught up it takes the writer role back, so the nodes have their configured
+# roles again. That is what the services expect: their write URL names the primary first, and a
+# read-only primary answering first would turn writes away.
+cmd_rejoin() {
+  local node new_writer new_id gtid res
+  new_writer=$(writer) node=$(other_node "$(writer)")
+  running_pid "$new_writer" >/dev/null || die "the writer ($new_writer) is not running"
+  [[ $new_writer != primary || -e $BASE/$node.fenced ]] || die "$node is not fenced: nothing to rejoin (status shows the roles)"
+  new_id=$(( $(server_id primary) > $(server_id replica) ? $(server_id primary) + 1 : $(server_id replica) + 1 ))
+  echo "$new_id" >"$BASE/$node.server-id"
+  if ! running_pid "$node" >/dev/null; then
+    port_busy "$(port_of "$node")" && die "port $(port_of "$node") ($node) is already in use on this machine"
+    launch "$node"
+    wait_up "$node"
+  fi
+  rm -f "$BASE/$node.fenced"
+  admin "$node" -e "SET GLOBAL server_id = $new_id" || die "could not set $node's server id"
+  follow_writer "$node"
+  gtid=$(wait_caught_up "$node")
+  log "$node replicates from $new_writer and has caught up to GTID $gtid ($(elapsed))"
+  [[ $node == primary ]] || { echo "$node is a replica of $new_writer again ($(elapsed))"; return 0; }
+
+  # Hand the writer role back: no write is taken while it moves (a few hundred milliseconds).
+  admin "$new_writer" -e "SET GLOBAL read_only = ON" || die "could not make $new_writer read-only"
+  gtid=$(admin "$new_writer" -e "SELECT @@GLOBAL.gtid_binlog_pos")
+  res=$(admin "$node" -e "SELECT MASTER_GTID_WAIT('$gtid', $CATCHUP_TIMEOUT_S)")
+  if [[ $res != 0 ]]; then
+    admin "$new_writer" -e "SET GLOBAL read_only = OFF" || true
+    die "$node did not reach $new_writer's GTID $gtid within ${CATCHUP_TIMEOUT_S}s; $new_writer stays the writer"
+  fi
+  admin "$node" -e "STOP SLAVE; RESET SLAVE ALL" || die "could not end replication on $node"
+  echo "$node" >"$BASE/writer.new" && mv "$BASE/writer.new" "$BASE/writer"
+  make_writer "$node"
+  follow_writer "$new_writer"
+  gtid=$(wait_caught_up "$new_writer")
+  echo "$node is the writer again at GTID $gtid, $new_writer its replica ($(elapsed))"
 }
 
 cmd_stop() {
@@ -306,17 +403,23 @@ cmd_sql() {
 }
 
 cmd_status() {
-  local role pid ok=0 st
+  local role pid ok=0 st writer_node
+  writer_node=$(writer)
   for role in primary replica; do
     if pid=$(running_pid "$role"); then
-      echo "$role: running (pid $pid) on 127.0.0.1:$(port_of "$role")"
+      echo "$role: running (pid $pid) on 127.0.0.1:$(port_of "$role"), $([[ $role == "$writer_node" ]] && echo writer || echo replica)"
+    elif [[ -e $BASE/$role.fenced ]]; then
+      echo "$role: stopped, fenced (rejoin it as a replica)"; ok=3
     else
       echo "$role: stopped"; ok=3
     fi
   done
-  if running_pid replica >/dev/null; then
-    st=$(replica_status 2>/dev/null || true)
-    grep -E '^ *(Slave_IO_Running|Slave_SQL_Running|Seconds_Behind_Master|Gtid_IO_Pos|Last_IO_Error|Last_SQL_Error):' <<<"$st" | sed 's/^ */  replica /' || true
+  local replica_node
+  replica_node=$(other_node "$writer_node")
+  if running_pid "$replica_node" >/dev/null; then
+    # \G output is only readable with column names, which admin() turns off for scalar queries.
+    st=$(admin "$replica_node" --column-names -e "SHOW SLAVE STATUS\G" 2>/dev/null || true)
+    grep -E '^ *(Slave_IO_Running|Slave_SQL_Running|Seconds_Behind_Master|Gtid_IO_Pos|Last_IO_Error|Last_SQL_Error):' <<<"$st" | sed "s/^ */  $replica_node /" || true
     grep -q 'Slave_IO_Running: Yes' <<<"$st" && grep -q 'Slave_SQL_Running: Yes' <<<"$st" || ok=3
   fi
   exit "$ok"   # 0 = both up and replicating, 3 = not (LSB "not running")
@@ -327,5 +430,8 @@ case ${1:-} in
   stop) shift; cmd_stop "$@" ;;
   status) cmd_status ;;
   sql) shift; cmd_sql "$@" ;;
-  *) echo "usage: $0 start|stop [primary|replica]|status|sql primary|replica SQL" >&2; exit 2 ;;
+  writer) writer ;;
+  promote) cmd_promote ;;
+  rejoin) cmd_rejoin ;;
+  *) echo "usage: $0 start|stop [primary|replica]|status|sql primary|replica SQL|writer|promote|rejoin" >&2; exit 2 ;;
 esac

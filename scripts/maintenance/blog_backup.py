@@ -65,7 +65,7 @@ class Topology:
         self.restore_dir = os.path.join(self.prod_dir, "restores")
         self.metrics_dir = env("BLOG_METRICS_TEXTFILE_DIR")
         self.primary_host = env("BLOG_DB_PRIMARY_HOST", "127.0.0.1")
-        self.primary_port = int(env("BLOG_DB_PRIMARY_PORT"))
+        self.node_ports = {"primary": int(env("BLOG_DB_PRIMARY_PORT")), "replica": int(env("BLOG_DB_REPLICA_PORT"))}
         self.redis_host = env("BLOG_REDIS_HOST", "127.0.0.1")
         self.redis_port = int(env("BLOG_REDIS_PORT"))
         self.redis_password = env("BLOG_REDIS_PASSWORD", "")
@@ -73,8 +73,23 @@ class Topology:
         self.keep_daily = int(env("BLOG_BACKUP_KEEP_DAILY", "7"))
         self.keep_weekly = int(env("BLOG_BACKUP_KEEP_WEEKLY", "4"))
 
-    def socket(self, role):
-        return os.path.join(self.pair_dir, f"{role}.sock")
+    def writer(self):
+        """The node that takes writes. The pair's nodes are named after the role they started in;
+        after a promotion the file "writer" names the other one (scripts/dev/mariadb-pair.sh)."""
+        try:
+            with open(os.path.join(self.pair_dir, "writer")) as f:
+                return f.read().strip() or "primary"
+        except FileNotFoundError:
+            return "primary"
+
+    def replica(self):
+        return "replica" if self.writer() == "primary" else "primary"
+
+    def primary_port(self):
+        return self.node_ports[self.writer()]
+
+    def socket(self, node):
+        return os.path.join(self.pair_dir, f"{node}.sock")
 
     def datadir(self, role):
         return os.path.join(self.pair_dir, role)
@@ -423,7 +438,7 @@ def retention(topo, say):
 def cmd_backup(topo, args):
     say = Progress(args.progress, "backup-database")
     need_tools("mariadb-backup", "mariadb", "zstd", "redis-cli")
-    replica = topo.socket("replica")
+    replica = topo.socket(topo.replica())
     status = replica_status(replica)
     if status.get("Slave_IO_Running") != "Yes" or status.get("Slave_SQL_Running") != "Yes":
         raise Fail("the replica is not replicating (IO " + status.get("Slave_IO_Running", "?") + ", SQL "
@@ -471,7 +486,7 @@ def cmd_backup(topo, args):
 
 
 def run_backup(topo, manifest, folder, say):
-    replica = topo.socket("replica")
+    replica = topo.socket(topo.replica())
     t0 = time.monotonic()
     # Freeze the replica: from here until START SLAVE nothing changes its data, so the copy, the
     # row counts and the checksums all describe the same GTID. The IO thread keeps fetching.
@@ -613,10 +628,14 @@ def cmd_archive(topo, args):
     need_tools("mariadb-binlog", "mariadb")
     os.makedirs(topo.archive_dir, exist_ok=True)
     cnf = os.path.join(topo.archive_dir, ".client.cnf")
-    # The replication account's password goes through a file only root reads, never argv.
-    fd = os.open(cnf, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(fd, "w") as f:
-        f.write(f"[client]\nuser=repl\npassword={topo.repl_password}\nhost={topo.primary_host}\nport={topo.primary_port}\n")
+
+    def point_at_writer():
+        # Again before each connection: after a promotion the writer is the other node.
+        # The replication account's password goes through a file only root reads, never argv.
+        fd = os.open(cnf, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(fd, "w") as f:
+            f.write(f"[client]\nuser=repl\npassword={topo.repl_password}\nhost={topo.primary_host}\nport={topo.primary_port()}\n")
+    point_at_writer()
     stop = threading.Event()
     child = [None]
 
@@ -628,6 +647,7 @@ def cmd_archive(topo, args):
     signal.signal(signal.SIGINT, on_term)
     write_metrics(topo)
     while not stop.is_set():
+        point_at_writer()
         try:
             on_primary = [row[0] for row in sql_as(cnf, "SHOW BINARY LOGS")]
         except Fail as failure:

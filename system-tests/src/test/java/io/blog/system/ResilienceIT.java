@@ -23,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Failure drills on the running topology, each under steady traffic: a service instance killed
  * with SIGKILL, Redis stopped, Elasticsearch stopped, the replica stopped, one of the three
- * Elasticsearch nodes killed. Reads must not fail;
+ * Elasticsearch nodes killed, the MariaDB primary killed (promotion and rejoin). Reads must not fail;
  * every acknowledged write must be there afterwards. Each drill mends the topology when it ends
  * (start-production.sh starts what is missing) and the figures go to target/artifacts.
  */
@@ -224,6 +224,89 @@ class ResilienceIT {
                 result -> !result.isEmpty());
         Await.until("Prometheus to see the two other nodes answer", Duration.ofSeconds(60),
                 () -> Prometheus.query("elasticsearch_cluster_health_up{job=\"elasticsearch\"} == 1"), result -> result.size() == 2);
+    }
+
+    /** One write of the database drill: when it started and ended, and what it got. */
+    private record TimedWrite(long startedNanos, long endedNanos, int status, String body) {
+    }
+
+    @Test
+    @Order(8)
+    void killingTheDatabasePrimary() {
+        assertThat(Topology.databaseWriter()).isEqualTo("primary");
+        java.util.Queue<TimedWrite> writes = new java.util.concurrent.ConcurrentLinkedQueue<>();
+        long[] at = new long[4];   // killed, promoted, rejoin started, rejoined
+        String[] reports = new String[2];
+        Load.Outcome outcome = Load.around(BEFORE, TOTAL, () -> {
+            at[0] = System.nanoTime();
+            Topology.killDatabaseNode("primary");
+            // The operator's command; the services are left alone.
+            Topology.Output promoted = Topology.operatorScript(Duration.ofMinutes(1), "scripts/maintenance/promote-replica.sh");
+            at[1] = System.nanoTime();
+            reports[0] = promoted.report();
+            assertThat(promoted.exitCode()).as("promote-replica.sh:%n%s", promoted.report()).isZero();
+            // Writes go on against the promoted replica for a while, then the primary comes back.
+            Topology.pause(Duration.ofSeconds(6));
+            at[2] = System.nanoTime();
+            Topology.Output rejoined = Topology.operatorScript(Duration.ofMinutes(2), "scripts/maintenance/rejoin-replica.sh");
+            at[3] = System.nanoTime();
+            reports[1] = rejoined.report();
+            assertThat(rejoined.exitCode()).as("rejoin-replica.sh:%n%s", rejoined.report()).isZero();
+        }, 4, this::readPosts, WRITE_EVERY, n -> timedWrite(writes, "Written while the database fails over " + n));
+        report("SIGKILL of the MariaDB primary, promote, rejoin", outcome);
+        System.out.printf("[resilience] promote-replica.sh %d ms: %s[resilience] rejoin-replica.sh %d ms: %s",
+                millis(at[0], at[1]), reports[0], millis(at[2], at[3]), reports[1]);
+
+        assertThat(outcome.failedReads()).as("failed reads").isEmpty();
+        // A write that could not be taken was told so plainly, and only while the writer was gone
+        // or the role moved back.
+        List<TimedWrite> refused = writes.stream().filter(w -> w.status() != 201).toList();
+        assertThat(refused).as("refused writes").allSatisfy(w -> {
+            assertThat(w.status()).as(w.body()).isEqualTo(503);
+            assertThat(w.body()).contains("\"status\":503");
+            boolean duringPromotion = w.endedNanos() >= at[0] && w.startedNanos() <= at[1] + 3_000_000_000L;
+            boolean duringRejoin = w.endedNanos() >= at[2] && w.startedNanos() <= at[3] + 3_000_000_000L;
+            assertThat(duringPromotion || duringRejoin).as("refused at %d ms after the kill: %s", millis(at[0], w.startedNanos()), w.body()).isTrue();
+        });
+        long firstAfterKill = writes.stream().filter(w -> w.status() == 201 && w.startedNanos() > at[0])
+                .mapToLong(TimedWrite::endedNanos).min().orElseThrow();
+        long writeOutage = millis(at[0], firstAfterKill);
+        long refusedAtRejoin = refused.stream().filter(w -> w.endedNanos() >= at[2]).count();
+        System.out.printf("[resilience] primary killed: first acknowledged write %d ms after the kill (promotion took %d ms); "
+                        + "%d writes refused with 503 around the promotion, %d around the rejoin (which took %d ms); %d acknowledged%n",
+                writeOutage, millis(at[0], at[1]), refused.size() - refusedAtRejoin, refusedAtRejoin, millis(at[2], at[3]),
+                outcome.acknowledged().size());
+        assertThat(writeOutage).as("ms from the kill to the next acknowledged write").isLessThan(10_000);
+        assertThat(outcome.acknowledged()).as("acknowledged writes").hasSizeGreaterThan(20);
+
+        // No acknowledged write lost: each reads back through the API, and both nodes hold it.
+        outcome.acknowledged().forEach(s -> assertThat(checker.get("/api/posts/" + s).status()).as(s).isEqualTo(200));
+        String slugs = String.join("','", outcome.acknowledged());
+        String expected = String.valueOf(outcome.acknowledged().size());
+        for (String node : List.of("primary", "replica")) {
+            // The replica has each of them (semi-sync) but may still be applying the last.
+            Await.until("every acknowledged article on the " + node, Duration.ofSeconds(10),
+                    () -> Topology.sql(node, "SELECT COUNT(*) FROM blog_posts.article WHERE slug IN ('" + slugs + "')"),
+                    rows -> rows.equals(List.of(expected)));
+        }
+        assertThat(Topology.databaseWriter()).isEqualTo("primary");
+        assertThat(Topology.healthCheck().report()).containsPattern("mariadb-primary +ok +writable .*semi-sync on \\(1 replica")
+                .containsPattern("mariadb-replica +ok +replicating from primary");
+    }
+
+    private String timedWrite(java.util.Queue<TimedWrite> writes, String title) {
+        long started = System.nanoTime();
+        Client.Reply reply = Client.newVisitor().send("POST", "/api/posts", author.token(),
+                "{\"title\":\"" + title + "\",\"body\":\"Body of " + title + "\",\"tags\":[\"drill\"],\"status\":\"PUBLISHED\"}");
+        writes.add(new TimedWrite(started, System.nanoTime(), reply.status(), reply.body()));
+        if (reply.status() != 201) {
+            throw new IllegalStateException("HTTP " + reply);
+        }
+        return (String) reply.json().get("slug");
+    }
+
+    private static long millis(long fromNanos, long toNanos) {
+        return (toNanos - fromNanos) / 1_000_000;
     }
 
     /** A search answered by Elasticsearch; the database fallback (degraded) counts as a failure here. */

@@ -90,6 +90,45 @@ public final class Topology {
         }
     }
 
+    /** SIGKILL of a MariaDB node ("primary" or "replica", scripts/dev/mariadb-pair.sh's names). */
+    public static void killDatabaseNode(String node) {
+        Path pidFile = dir().resolve("mariadb/" + node + ".pid");
+        String pid;
+        try {
+            pid = Files.readString(pidFile).trim();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        run("kill", "-KILL", pid);
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (run(false, "grep", "-q", "mariadbd", "/proc/" + pid + "/cmdline") == 0 && !zombie(pid)) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("MariaDB " + node + " still runs after SIGKILL");
+            }
+            pause(Duration.ofMillis(50));
+        }
+    }
+
+    /** Dead but not yet reaped by its parent (the servers are detached; PID 1 reaps them late). */
+    private static boolean zombie(String pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", pid, "stat"));
+            return stat.substring(stat.lastIndexOf(')') + 2).startsWith("Z");
+        } catch (IOException gone) {
+            return true;
+        }
+    }
+
+    /** The MariaDB node that takes writes (scripts/dev/mariadb-pair.sh writer). */
+    public static String databaseWriter() {
+        Path file = dir().resolve("mariadb/writer");
+        try {
+            return Files.exists(file) ? Files.readString(file).trim() : "primary";
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** start-production.sh starts whatever is not running, and waits for it to be healthy. */
     public static void restoreAll() {
         script("scripts/deployment/start-production.sh");

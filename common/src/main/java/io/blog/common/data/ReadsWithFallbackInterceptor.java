@@ -6,9 +6,6 @@ import jakarta.interceptor.AroundInvoke;
 import jakarta.interceptor.Interceptor;
 import jakarta.interceptor.InvocationContext;
 
-import java.sql.SQLException;
-import java.sql.SQLNonTransientConnectionException;
-import java.sql.SQLTransientConnectionException;
 import java.util.logging.Logger;
 
 /**
@@ -37,26 +34,13 @@ public class ReadsWithFallbackInterceptor {
             return context.proceed();
         } catch (RuntimeException e) {
             // Only when this read really went to the replica: a refused primary is not the replica's fault.
-            if (!replicaInPlay || !ReadRouting.replicaWasChosen() || !isConnectionFailure(e)) {
+            if (!replicaInPlay || !ReadRouting.replicaWasChosen() || !DatabaseFailures.isConnectionFailure(e)) {
                 throw e;
             }
             LOG.warning("Replica unreachable during a read, repeating it on the primary: " + rootMessage(e));
             monitor.markUnreachable(rootMessage(e));
             return context.proceed();
         }
-    }
-
-    static boolean isConnectionFailure(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SQLNonTransientConnectionException || t instanceof SQLTransientConnectionException) {
-                return true;
-            }
-            // SQL state class 08: connection exception (what the MariaDB driver reports for a refused socket).
-            if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static String rootMessage(Throwable e) {
