@@ -23,6 +23,8 @@ TEST_TOOLS=(
   envsubst:gettext-base
   openssl:openssl
   python3:python3
+  # The operator's API smoke test (scripts/test/api-test.sh) reads JSON with jq.
+  jq:jq
   # Monitoring of the production topology (scripts/deployment/monitoring.sh) and its checks.
   prometheus:prometheus
   promtool:prometheus

@@ -186,9 +186,12 @@ wait_up() { # $1 = role
 # up changed passwords. All account changes happen on the primary only and reach the replica
 # through replication, so both have identical credentials and the replica's GTID history stays a
 # pure copy of the primary's (nothing is ever written on the replica directly).
+# The services' schemas, each with an account of the same name (blog_<schema>).
+SERVICE_SCHEMAS=(users posts comments)
+
 bootstrap_writer() {
   local sql="" svc pw host
-  for svc in users posts comments; do
+  for svc in "${SERVICE_SCHEMAS[@]}"; do
     case $svc in users) pw=$USERS_PW ;; posts) pw=$POSTS_PW ;; comments) pw=$COMMENTS_PW ;; esac
     sql+="CREATE DATABASE IF NOT EXISTS blog_$svc CHARACTER SET utf8mb4 COLLATE utf8mb4_general_ci;"$'\n'
     # Both hosts: with skip-name-resolve, TCP clients match '127.0.0.1' and socket clients 'localhost'.
@@ -331,6 +334,17 @@ follow_writer() { # $1 = node
   configure_replica "$1"
 }
 
+# Closes the services' connections to a node that no longer takes writes: their pools check a
+# connection before handing it out (validationTimeout), so each is replaced by one to the writer
+# instead of failing a write. Replication and monitoring connections stay.
+close_service_connections() { # $1 = node
+  local accounts kills
+  accounts=$(printf "'blog_%s'," "${SERVICE_SCHEMAS[@]}")
+  kills=$(admin "$1" -e "SELECT CONCAT('KILL CONNECTION ', id, ';') FROM information_schema.processlist
+    WHERE user IN (${accounts%,})") || die "could not list the services' connections on $1"
+  [[ -z $kills ]] || admin "$1" <<<"$kills" 2>/dev/null || true   # one may have ended meanwhile
+}
+
 # After a promotion: the fenced former writer comes back as a replica of the new writer by GTID,
 # and once it has caught up it takes the writer role back, so the nodes have their configured
 # roles again. That is what the services expect: their write URL names the primary first, and a
@@ -365,6 +379,7 @@ cmd_rejoin() {
   admin "$node" -e "STOP SLAVE; RESET SLAVE ALL" || die "could not end replication on $node"
   echo "$node" >"$BASE/writer.new" && mv "$BASE/writer.new" "$BASE/writer"
   make_writer "$node"
+  close_service_connections "$new_writer"
   follow_writer "$new_writer"
   gtid=$(wait_caught_up "$new_writer")
   echo "$node is the writer again at GTID $gtid, $new_writer its replica ($(elapsed))"

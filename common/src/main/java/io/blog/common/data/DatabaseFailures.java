@@ -1,13 +1,14 @@
 package io.blog.common.data;
 
 import java.sql.SQLException;
+import java.sql.SQLIntegrityConstraintViolationException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransientConnectionException;
 
 /**
- * Tells database failures that are the database's state, not the request's fault, from the rest:
- * a server that cannot be reached, and a server that refuses writes because it is read-only (a
- * replica, or the writer's replica in the seconds before it is promoted).
+ * Tells database failures apart: a server that cannot be reached, a server that refuses writes
+ * because it is read-only (a replica, or the writer's replica in the seconds before it is
+ * promoted) — the database's state, not the request's fault — and a constraint the data refused.
  */
 public final class DatabaseFailures {
 
@@ -40,6 +41,23 @@ public final class DatabaseFailures {
     public static boolean isReadOnly(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof SQLException sql && (sql.getErrorCode() == READ_ONLY || sql.getErrorCode() == READ_ONLY_MODE)) {
+                return true;
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * A unique or foreign key refused the statement (SQL state class 23): the request conflicts
+     * with data already stored, unlike the failures above.
+     */
+    public static boolean isConstraintViolation(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLIntegrityConstraintViolationException
+                    || t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("23")) {
                 return true;
             }
             if (t.getCause() == t) {

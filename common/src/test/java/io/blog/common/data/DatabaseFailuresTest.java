@@ -42,4 +42,17 @@ class DatabaseFailuresTest {
         assertThat(DatabaseFailures.isUnavailable(wrapped)).isTrue();
         assertThat(DatabaseFailures.isUnavailable(new PersistenceException(new SQLException("duplicate", "23000", 1062)))).isFalse();
     }
+
+    @Test
+    void onlyAConstraintIsAConflict() {
+        assertThat(DatabaseFailures.isConstraintViolation(new PersistenceException(
+                new RuntimeException(new SQLIntegrityConstraintViolationException("Duplicate entry", "23000", 1062))))).isTrue();
+        assertThat(DatabaseFailures.isConstraintViolation(new PersistenceException(new SQLException("Duplicate entry", "23000", 1062))))
+                .isTrue();
+        // A read-only server's refusal once answered "the username is taken" (409) instead of 503.
+        assertThat(DatabaseFailures.isConstraintViolation(new PersistenceException(
+                new SQLException("running with the --read-only option", "HY000", 1290)))).isFalse();
+        assertThat(DatabaseFailures.isConstraintViolation(new PersistenceException(
+                new SQLNonTransientConnectionException("closed")))).isFalse();
+    }
 }

@@ -1,5 +1,6 @@
 package io.blog.users.account;
 
+import io.blog.common.data.DatabaseFailures;
 import io.blog.common.data.WritesToPrimary;
 import io.blog.common.json.Timestamps;
 import io.blog.common.metrics.MetricNames;
@@ -113,6 +114,9 @@ public class AccountService {
         try {
             accounts.add(account);
         } catch (PersistenceException e) {
+            if (!DatabaseFailures.isConstraintViolation(e)) {
+                throw e;
+            }
             // Two registrations raced past the checks above; the unique constraints decided.
             throw ProblemException.conflict("The username or email is taken.");
         }
@@ -242,6 +246,9 @@ public class AccountService {
         try {
             accounts.flush();
         } catch (PersistenceException e) {
+            if (!DatabaseFailures.isConstraintViolation(e)) {
+                throw e;
+            }
             throw ProblemException.conflict("The change conflicts with another change; reload and try again.");
         }
     }
