@@ -99,7 +99,9 @@ class ConsoleIT {
         signInAsAdmin();
         browser.driver().get(console("/replication"));
         browser.textIn(By.id("replication-status"), "replicating");
-        assertThat(browser.visible(By.id("primary-gtid")).getText()).matches("0-1-\\d+");
+        // The primary's own position: domain 0, its server id (new after each rejoin), a sequence number.
+        String serverId = Topology.sql("primary", "SELECT @@server_id").getFirst();
+        assertThat(browser.visible(By.id("primary-gtid")).getText()).matches("0-" + serverId + "-\\d+");
         assertThat(browser.visible(By.id("io-thread")).getText()).isEqualTo("Yes");
         assertThat(browser.visible(By.id("sql-thread")).getText()).isEqualTo("Yes");
         assertThat(browser.visible(By.id("replication-lag")).getText()).matches("\\d+ s");
