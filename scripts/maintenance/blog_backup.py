@@ -576,9 +576,14 @@ def cmd_list(topo, args):
 # --- binlog archive ----------------------------------------------------------------------------
 
 def archived_binlogs(topo):
+    """The archived binlogs of the node that is the writer now, in order. After a promotion the
+    archive also holds the other node's files (numbered on their own, and the one cut off by the
+    crash ahead of what it kept); the writer's own binlog holds the whole history (each node logs
+    what it applies), so a restore reads that line alone."""
     if not os.path.isdir(topo.archive_dir):
         return []
-    names = [n for n in os.listdir(topo.archive_dir) if re.fullmatch(r".+-bin\.\d{6}", n)]
+    prefix = re.escape(f"{topo.writer()}-bin")
+    names = [n for n in os.listdir(topo.archive_dir) if re.fullmatch(prefix + r"\.\d{6}", n)]
     return [os.path.join(topo.archive_dir, n) for n in sorted(names, key=lambda n: int(n.rsplit(".", 1)[1]))]
 
 
@@ -648,6 +653,7 @@ def cmd_archive(topo, args):
     write_metrics(topo)
     while not stop.is_set():
         point_at_writer()
+        streaming_from = topo.writer()
         try:
             on_primary = [row[0] for row in sql_as(cnf, "SHOW BINARY LOGS")]
         except Fail as failure:
@@ -665,6 +671,13 @@ def cmd_archive(topo, args):
                                      f"--result-file={topo.archive_dir}/", first],
                                     stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
         while child[0].poll() is None and not stop.is_set():
+            if topo.writer() != streaming_from:
+                # A promotion or a rejoin moved the writer role: the old stream may go on (a
+                # replica logs what it applies) but is no longer the writer's binlog.
+                log_line(f"the writer is now {topo.writer()}; following it")
+                child[0].terminate()
+                child[0].wait()
+                break
             archive_tick(topo, cnf)
             stop.wait(2)
         if not stop.is_set():
