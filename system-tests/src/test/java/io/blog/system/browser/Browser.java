@@ -9,8 +9,10 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.TestWatcher;
 import org.openqa.selenium.Alert;
 import org.openqa.selenium.By;
+import org.openqa.selenium.ElementClickInterceptedException;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -225,8 +227,23 @@ public final class Browser implements BeforeAllCallback, AfterAllCallback, Befor
         return driver.findElements(by);
     }
 
+    /**
+     * Clicks once the element is clickable and the click lands on it: a notification still
+     * fading out or a grid still laying out can cover it for a moment, or redraw it.
+     */
     public void click(By by) {
-        until("clickable: " + by, ExpectedConditions.elementToBeClickable(by)).click();
+        until("clicked: " + by, driver -> {
+            WebElement element = ExpectedConditions.elementToBeClickable(by).apply(driver);
+            if (element == null) {
+                return null;
+            }
+            try {
+                element.click();
+                return true;
+            } catch (ElementClickInterceptedException | StaleElementReferenceException notYet) {
+                return null;
+            }
+        });
     }
 
     public void click(String testid) {
