@@ -71,11 +71,14 @@ public class UsersView extends VerticalLayout {
     private void load() {
         Operator operator = session.current().orElse(null);
         try {
-            String q = URLEncoder.encode(search.getValue(), StandardCharsets.UTF_8);
-            JsonObject page = api.get(api.api("/api/users/?size=50&q=" + q), operator).asJsonObject();
+            String query = search.getValue().strip();
+            JsonObject page = api.get(api.api("/api/users/?size=50&q=" + URLEncoder.encode(query, StandardCharsets.UTF_8)), operator)
+                    .asJsonObject();
             List<JsonObject> items = page.getJsonArray("items").stream().map(JsonValue::asJsonObject).toList();
             grid.setItems(items);
-            status.setText(page.getJsonNumber("total").longValue() + " account(s)");
+            // Naming the query tells the operator which search the rows answer while typing goes on.
+            long total = page.getJsonNumber("total").longValue();
+            status.setText(query.isEmpty() ? total + " account(s)" : total + " account(s) matching “" + query + "”");
         } catch (PlatformApi.Unavailable e) {
             grid.setItems(List.of());
             status.setText("Accounts cannot be listed: " + e.getMessage());

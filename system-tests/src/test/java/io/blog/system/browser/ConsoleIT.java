@@ -148,6 +148,8 @@ class ConsoleIT {
         signInAsAdmin();
         browser.driver().get(console("/users"));
         browser.visible(By.cssSelector("#user-search input")).sendKeys(someone.username());
+        // The rows are rebuilt for every search typed, and a click on a row being replaced is lost: wait for the last search.
+        browser.textIn(By.id("users-status"), "1 account(s) matching “" + someone.username() + "”");
         browser.until("the account listed", d -> d.findElement(By.id("users-grid")).getText().contains(someone.username()));
         browser.click(By.cssSelector(".roles-" + someone.username()));
         WebElement editor = browser.until("the role choice", d -> d.findElements(By.cssSelector("#role-choice vaadin-checkbox")).stream()
