@@ -161,6 +161,25 @@ es_node() { # $1 node number, then the script's arguments
     "$DEPLOY_ROOT/scripts/dev/elasticsearch.sh" "$@"
 }
 
+# The port of a monitoring component (MONITORING_COMPONENTS); fails for any other name.
+monitoring_port() {
+  case $1 in
+    prometheus) echo "$BLOG_PROMETHEUS_PORT" ;;
+    alertmanager) echo "$BLOG_ALERTMANAGER_PORT" ;;
+    node-exporter) echo "$BLOG_NODE_EXPORTER_PORT" ;;
+    mysqld-exporter-primary) echo "${BLOG_MYSQLD_EXPORTER_PORTS% *}" ;;
+    mysqld-exporter-replica) echo "${BLOG_MYSQLD_EXPORTER_PORTS#* }" ;;
+    redis-exporter) echo "$BLOG_REDIS_EXPORTER_PORT" ;;
+    redis-security-exporter) echo "$BLOG_REDIS_SECURITY_EXPORTER_PORT" ;;
+    nginx-exporter) echo "$BLOG_NGINX_EXPORTER_PORT" ;;
+    elasticsearch-exporter-[1-9]*)
+      local n=${1#elasticsearch-exporter-}
+      (( n >= 1 && n <= ${#ES_EXPORTER_PORTS[@]} )) || return 1
+      echo "${ES_EXPORTER_PORTS[n - 1]}" ;;
+    *) return 1 ;;
+  esac
+}
+
 # The port of a database node (scripts/dev/mariadb-pair.sh names them primary and replica).
 db_port() { [[ $1 == primary ]] && echo "$BLOG_DB_PRIMARY_PORT" || echo "$BLOG_DB_REPLICA_PORT"; }
 

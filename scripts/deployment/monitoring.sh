@@ -25,25 +25,7 @@ COMPONENTS=("${MONITORING_COMPONENTS[@]}")
 MON_DIR=$BLOG_PROD_DIR/monitoring
 NOBODY=65534
 
-port_of() {
-  case $1 in
-    prometheus) echo "$BLOG_PROMETHEUS_PORT" ;;
-    alertmanager) echo "$BLOG_ALERTMANAGER_PORT" ;;
-    node-exporter) echo "$BLOG_NODE_EXPORTER_PORT" ;;
-    mysqld-exporter-primary) echo "${BLOG_MYSQLD_EXPORTER_PORTS% *}" ;;
-    mysqld-exporter-replica) echo "${BLOG_MYSQLD_EXPORTER_PORTS#* }" ;;
-    redis-exporter) echo "$BLOG_REDIS_EXPORTER_PORT" ;;
-    redis-security-exporter) echo "$BLOG_REDIS_SECURITY_EXPORTER_PORT" ;;
-    nginx-exporter) echo "$BLOG_NGINX_EXPORTER_PORT" ;;
-    elasticsearch-exporter-[1-9]*) es_exporter_port "${1#elasticsearch-exporter-}" ;;
-    *) die "unknown component '$1' (components: ${COMPONENTS[*]})" ;;
-  esac
-}
-
-es_exporter_port() { # $1 = node number
-  (( $1 >= 1 && $1 <= ${#ES_EXPORTER_PORTS[@]} )) || die "no exporter for Elasticsearch node $1 (BLOG_ES_EXPORTER_PORTS: $BLOG_ES_EXPORTER_PORTS)"
-  echo "${ES_EXPORTER_PORTS[$1 - 1]}"
-}
+port_of() { monitoring_port "$1" || die "unknown component '$1' (components: ${COMPONENTS[*]})"; }
 
 # What answers when the component is up.
 probe_path() {

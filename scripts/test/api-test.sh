@@ -22,12 +22,6 @@ usage() { echo "usage: $0 [BASE_URL]" >&2; exit 2; }
 command -v jq >/dev/null || test_die "jq is not installed (Debian: jq)"
 command -v curl >/dev/null || test_die "curl is not installed (Debian: curl)"
 
-# The env file is optional here: a base URL and an administrator from the environment suffice.
-env_value() { # $1 name: from the environment, else from BLOG_ENV_FILE
-  if [[ -n ${!1:-} ]]; then echo "${!1}"; return; fi
-  local file=${BLOG_ENV_FILE:-$TEST_ROOT/scripts/deployment/.env.production}
-  [[ -r $file ]] && sed -n "s/^$1=//p" "$file" | tail -1 | sed 's/^"//; s/"$//'
-}
 BASE=${1:-$(env_value BLOG_PUBLIC_BASE_URL)}
 [[ $BASE =~ ^https?://[^/]+ ]] || test_die "no base URL: give one (http://host:port) or set BLOG_PUBLIC_BASE_URL in BLOG_ENV_FILE"
 BASE=${BASE%/}

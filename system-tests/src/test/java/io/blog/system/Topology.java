@@ -32,6 +32,11 @@ public final class Topology {
         return value;
     }
 
+    /** Every setting of the env file, secrets included. */
+    public static Map<String, String> envFile() {
+        return Map.copyOf(ENV);
+    }
+
     /** A setting the env file may leave out, where the components' own default applies. */
     public static String envOr(String name, String fallback) {
         return ENV.getOrDefault(name, fallback);
@@ -47,6 +52,15 @@ public final class Topology {
 
     public static List<String> ports(String service) {
         return List.of(env("BLOG_" + service.toUpperCase() + "_PORTS").trim().split("\\s+"));
+    }
+
+    /** The repository the tests run from: where the operator scripts are. */
+    public static Path root() {
+        return ROOT;
+    }
+
+    public static Path envFilePath() {
+        return ENV_FILE.toAbsolutePath();
     }
 
     public static Path dir() {
@@ -73,26 +87,19 @@ public final class Topology {
 
     /** SIGKILL of Elasticsearch node {@code n} (1-based, scripts/deployment/lib.sh's es_nodes). */
     public static void killElasticsearchNode(int n) {
-        Path pidFile = dir().resolve("elasticsearch/node-" + n + "/elasticsearch.pid");
-        String pid;
-        try {
-            pid = Files.readString(pidFile).trim();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        run("kill", "-KILL", pid);
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (Files.exists(Path.of("/proc", pid, "cmdline")) && run(false, "grep", "-q", "Elasticsearch", "/proc/" + pid + "/cmdline") == 0) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("Elasticsearch node " + n + " still runs after SIGKILL");
-            }
-            pause(Duration.ofMillis(100));
-        }
+        killByPidFile(dir().resolve("elasticsearch/node-" + n + "/elasticsearch.pid"), "Elasticsearch", "Elasticsearch node " + n);
     }
 
     /** SIGKILL of a MariaDB node ("primary" or "replica", scripts/dev/mariadb-pair.sh's names). */
     public static void killDatabaseNode(String node) {
-        Path pidFile = dir().resolve("mariadb/" + node + ".pid");
+        killByPidFile(dir().resolve("mariadb/" + node + ".pid"), "mariadbd", "MariaDB " + node);
+    }
+
+    /**
+     * SIGKILL of the process a pid file names, then waits until it is gone: no process of that pid
+     * whose command line holds {@code program} (a reused pid is someone else), or only its zombie.
+     */
+    private static void killByPidFile(Path pidFile, String program, String what) {
         String pid;
         try {
             pid = Files.readString(pidFile).trim();
@@ -101,9 +108,9 @@ public final class Topology {
         }
         run("kill", "-KILL", pid);
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (run(false, "grep", "-q", "mariadbd", "/proc/" + pid + "/cmdline") == 0 && !zombie(pid)) {
+        while (run(false, "grep", "-q", program, "/proc/" + pid + "/cmdline") == 0 && !zombie(pid)) {
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("MariaDB " + node + " still runs after SIGKILL");
+                throw new AssertionError(what + " still runs after SIGKILL");
             }
             pause(Duration.ofMillis(50));
         }

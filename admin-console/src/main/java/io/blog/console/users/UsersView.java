@@ -62,7 +62,9 @@ public class UsersView extends VerticalLayout {
         grid.addColumn(a -> a.getString("email", "")).setHeader("Email").setAutoWidth(true);
         grid.addColumn(a -> String.join(", ", roles(a))).setHeader("Roles").setWidth("16em");
         grid.addColumn(a -> a.getString("status", "")).setHeader("Status").setAutoWidth(true);
-        grid.addComponentColumn(this::actions).setHeader("").setAutoWidth(true);
+        // Frozen to the end: with the drawer open the columns are wider than the view, and the
+        // actions must not be the part scrolled out of sight.
+        grid.addComponentColumn(this::actions).setHeader("").setAutoWidth(true).setFlexGrow(0).setFrozenToEnd(true);
         grid.setSizeFull();
         add(new H2("Users"), new HorizontalLayout(search, status), grid);
         load();
