@@ -4,6 +4,7 @@ import java.sql.SQLException;
 import java.sql.SQLIntegrityConstraintViolationException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransientConnectionException;
+import java.util.stream.Stream;
 
 /**
  * Tells database failures apart: a server that cannot be reached, a server that refuses writes
@@ -22,32 +23,15 @@ public final class DatabaseFailures {
 
     /** The server could not be reached, or the connection to it broke. */
     public static boolean isConnectionFailure(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SQLNonTransientConnectionException || t instanceof SQLTransientConnectionException) {
-                return true;
-            }
-            // SQL state class 08: connection exception (what the MariaDB driver reports for a refused socket).
-            if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
-                return true;
-            }
-            if (t.getCause() == t) {
-                break;
-            }
-        }
-        return false;
+        // SQL state class 08: connection exception (what the MariaDB driver reports for a refused socket).
+        return causes(e).anyMatch(t -> t instanceof SQLNonTransientConnectionException || t instanceof SQLTransientConnectionException
+                || t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08"));
     }
 
     /** The statement reached a server that does not take writes at the moment. */
     public static boolean isReadOnly(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SQLException sql && (sql.getErrorCode() == READ_ONLY || sql.getErrorCode() == READ_ONLY_MODE)) {
-                return true;
-            }
-            if (t.getCause() == t) {
-                break;
-            }
-        }
-        return false;
+        return causes(e).anyMatch(t -> t instanceof SQLException sql
+                && (sql.getErrorCode() == READ_ONLY || sql.getErrorCode() == READ_ONLY_MODE));
     }
 
     /**
@@ -55,16 +39,22 @@ public final class DatabaseFailures {
      * with data already stored, unlike the failures above.
      */
     public static boolean isConstraintViolation(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SQLIntegrityConstraintViolationException
-                    || t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("23")) {
-                return true;
-            }
-            if (t.getCause() == t) {
-                break;
-            }
-        }
-        return false;
+        return causes(e).anyMatch(DatabaseFailures::refusedByConstraint);
+    }
+
+    /** As {@link #isConstraintViolation(Throwable)}, by the constraint of that name (MariaDB names it in the message). */
+    public static boolean isConstraintViolation(Throwable e, String constraint) {
+        return causes(e).anyMatch(t -> refusedByConstraint(t) && t.getMessage() != null && t.getMessage().contains("'" + constraint + "'"));
+    }
+
+    private static boolean refusedByConstraint(Throwable t) {
+        return t instanceof SQLIntegrityConstraintViolationException
+                || t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("23");
+    }
+
+    /** The exception and its causes, outermost first (a cause that is its own cause ends the chain). */
+    private static Stream<Throwable> causes(Throwable e) {
+        return Stream.iterate(e, t -> t != null, t -> t.getCause() == t ? null : t.getCause());
     }
 
     /** Either: the request may succeed when it is repeated a little later, without any change. */

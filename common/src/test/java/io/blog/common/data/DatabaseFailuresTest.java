@@ -55,4 +55,29 @@ class DatabaseFailuresTest {
         assertThat(DatabaseFailures.isConstraintViolation(new PersistenceException(
                 new SQLNonTransientConnectionException("closed")))).isFalse();
     }
+
+    @Test
+    void aConstraintIsKnownByTheNameMariaDbGivesIt() {
+        // What the driver raised when two articles of one title were inserted at the same moment.
+        PersistenceException duplicateSlug = new PersistenceException("Exception [EclipseLink-4002]", new RuntimeException(
+                new SQLIntegrityConstraintViolationException("(conn=55) Duplicate entry 'notes-5' for key 'uq_article_slug'", "23000", 1062)));
+        assertThat(DatabaseFailures.isConstraintViolation(duplicateSlug, "uq_article_slug")).isTrue();
+        assertThat(DatabaseFailures.isConstraintViolation(duplicateSlug, "uq_article")).isFalse();
+        assertThat(DatabaseFailures.isConstraintViolation(new PersistenceException(
+                new SQLException("Duplicate entry 'x' for key 'PRIMARY'", "23000", 1062)), "uq_article_slug")).isFalse();
+        assertThat(DatabaseFailures.isConstraintViolation(new PersistenceException(
+                new SQLException("'uq_article_slug' mentioned by a read-only refusal", "HY000", 1290)), "uq_article_slug")).isFalse();
+    }
+
+    @Test
+    void aCauseThatIsItsOwnCauseEndsTheWalk() {
+        Throwable loop = new RuntimeException("loop") {
+            @Override
+            public synchronized Throwable getCause() {
+                return this;
+            }
+        };
+        assertThat(DatabaseFailures.isConnectionFailure(loop)).isFalse();
+        assertThat(DatabaseFailures.isConstraintViolation(loop, "x")).isFalse();
+    }
 }

@@ -1,10 +1,12 @@
 package io.blog.posts.article;
 
+import io.blog.common.data.DatabaseFailures;
 import io.blog.common.data.ReadRouting;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceException;
 import jakarta.persistence.TypedQuery;
 
 import java.time.Instant;
@@ -68,10 +70,18 @@ public class ArticleRepository {
         return current > 0 || em.find(OldSlug.class, slug) != null;
     }
 
+    /** Inserts at once, so that a slug taken meanwhile fails here as {@link SlugTakenException}. */
     public void add(Article article) {
         EntityManager em = routing.forWrite();
         em.persist(article);
-        em.flush();
+        try {
+            em.flush();
+        } catch (PersistenceException e) {
+            if (DatabaseFailures.isConstraintViolation(e, "uq_article_slug")) {
+                throw new SlugTakenException(article.getSlug(), e);
+            }
+            throw e;
+        }
     }
 
     public void flush() {

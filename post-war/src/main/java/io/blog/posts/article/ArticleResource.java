@@ -42,6 +42,8 @@ public class ArticleResource {
     @Inject
     ArticleService service;
 
+    private static final int SLUG_ATTEMPTS = 5;
+
     @Context
     SecurityContext security;
 
@@ -54,9 +56,26 @@ public class ArticleResource {
     @POST
     public Response create(@Valid @NotNull(message = "a JSON body is required") ArticleInput input) {
         Caller caller = signedIn();
-        ArticleView created = service.create(input, caller);
+        ArticleView created = createPickingAFreeSlug(input, caller);
         return Response.created(uriInfo.getBaseUriBuilder().path(created.slug()).build())
                 .tag(etag(created)).entity(created).build();
+    }
+
+    /**
+     * Two articles of one title created at the same moment can pick the same free slug; the second
+     * insert is refused and its transaction lost, so it is tried again in a new one, which sees the
+     * first article and picks the next slug.
+     */
+    private ArticleView createPickingAFreeSlug(ArticleInput input, Caller caller) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return service.create(input, caller);
+            } catch (SlugTakenException e) {
+                if (attempt == SLUG_ATTEMPTS) {
+                    throw ProblemException.conflict("Many articles of this title were created at once; try again.");
+                }
+            }
+        }
     }
 
     @GET

@@ -79,6 +79,28 @@ class ArticleIT {
     }
 
     @Test
+    void articlesOfOneTitleCreatedAtOnceEachGetTheirOwnSlug() throws Exception {
+        // Each picks the first free slug before inserting; the load test found two inserting the
+        // same one (a 500 from the unique key). The loser now tries again in a new transaction.
+        User author = Api.author("sametitle");
+        String title = "Same Moment " + Api.unique("t");
+        ExecutorService pool = Executors.newFixedThreadPool(6);
+        List<Callable<Reply>> creates = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            Map<String, Object> article = Api.article(title, "body " + i, "DRAFT", List.of());
+            creates.add(() -> Api.post("", article, author.token()));
+        }
+        List<Reply> replies = new ArrayList<>();
+        for (Future<Reply> f : pool.invokeAll(creates)) {
+            replies.add(f.get());
+        }
+        pool.shutdown();
+
+        assertThat(replies).extracting(Reply::status).containsOnly(201);
+        assertThat(replies).extracting(r -> (String) r.json().get("slug")).doesNotHaveDuplicates().hasSize(6);
+    }
+
+    @Test
     void draftsAndScheduledArticlesExistOnlyForThoseWhoMayEditThem() {
         User author = Api.author("drafter");
         User editor = Api.withRoles("editor", "EDITOR");
