@@ -42,7 +42,7 @@ public class ArticleResource {
     @Inject
     ArticleService service;
 
-    private static final int SLUG_ATTEMPTS = 5;
+    private static final int SLUG_ATTEMPTS = 10;
 
     @Context
     SecurityContext security;
@@ -64,7 +64,8 @@ public class ArticleResource {
     /**
      * Two articles of one title created at the same moment can pick the same free slug; the second
      * insert is refused and its transaction lost, so it is tried again in a new one, which sees the
-     * first article and picks the next slug.
+     * first article and picks the next slug. Each refusal means another article of the title was
+     * committed meanwhile, so N creators at once need at most N attempts: the bound allows ten.
      */
     private ArticleView createPickingAFreeSlug(ArticleInput input, Caller caller) {
         for (int attempt = 1; ; attempt++) {

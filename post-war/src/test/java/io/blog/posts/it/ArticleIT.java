@@ -96,7 +96,7 @@ class ArticleIT {
         }
         pool.shutdown();
 
-        assertThat(replies).extracting(Reply::status).containsOnly(201);
+        assertThat(replies).extracting(Reply::status).as(replies.toString()).containsOnly(201);
         assertThat(replies).extracting(r -> (String) r.json().get("slug")).doesNotHaveDuplicates().hasSize(6);
     }
 
