@@ -21,7 +21,9 @@ public final class Confirmation {
         });
         yes.setId("confirm");
         yes.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        dialog.getFooter().add(new Button("Cancel", e -> dialog.close()), yes);
+        Button no = new Button("Cancel", e -> dialog.close());
+        no.setId("cancel");
+        dialog.getFooter().add(no, yes);
         dialog.open();
     }
 }

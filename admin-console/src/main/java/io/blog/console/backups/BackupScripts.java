@@ -16,6 +16,7 @@ import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -55,13 +56,11 @@ public class BackupScripts {
     }
 
     public List<JsonObject> catalogue() throws IOException {
-        Run run = start(List.of("scripts/maintenance/backup-database.sh", "--list", "--json"));
-        String out = new String(run.process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        String err = new String(run.process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (run.waitFor() != 0) {
-            throw new IOException(err.isBlank() ? "backup-database.sh --list failed" : err.strip());
+        OperatorScripts.Finished list = scripts.run(Duration.ofMinutes(1), List.of("scripts/maintenance/backup-database.sh", "--list", "--json"));
+        if (list.exitCode() != 0) {
+            throw new IOException(list.stderr().isBlank() ? "backup-database.sh --list failed" : list.stderr().strip());
         }
-        JsonArray entries = Json.createReader(new StringReader(out)).readArray();
+        JsonArray entries = Json.createReader(new StringReader(list.stdout())).readArray();
         return entries.stream().map(JsonValue::asJsonObject).toList();
     }
 

@@ -16,7 +16,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -78,34 +80,68 @@ public class ReplicationMonitor {
         return sampler.subscribe(listener);
     }
 
+    /** What one node says of itself, or why it could not be asked. */
+    private record Node(boolean writable, String binlogGtid, String slaveGtid, Replicating replicating, String error) {
+    }
+
+    /** The node's SHOW SLAVE STATUS row; null on a node that replicates from nobody. */
+    private record Replicating(String ioThread, String sqlThread, Long lagSeconds, String lastError) {
+    }
+
+    /**
+     * The writer is whichever node answers writable, so the reading follows a promotion and a
+     * rejoin instead of reporting a dead "primary" while the replica takes the writes.
+     */
     private ReplicationState read() {
         Instant at = Instant.now();
-        String primaryGtid;
-        try (Connection c = connect(primaryUrl.orElseThrow()); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT @@GLOBAL.gtid_binlog_pos")) {
-            rs.next();
-            primaryGtid = rs.getString(1);
-        } catch (SQLException e) {
-            return new ReplicationState(at, null, null, null, null, null, null, "primary: " + e.getMessage());
+        Map<String, Node> nodes = new LinkedHashMap<>();
+        nodes.put(ReplicationState.PRIMARY, node(primaryUrl.orElseThrow()));
+        nodes.put(ReplicationState.REPLICA, node(replicaUrl.orElseThrow()));
+        String writer = nodes.entrySet().stream().filter(e -> e.getValue().error() == null && e.getValue().writable())
+                .map(Map.Entry::getKey).findFirst().orElse(null);
+        if (writer == null) {
+            String why = nodes.entrySet().stream().filter(e -> e.getValue().error() != null)
+                    .map(e -> e.getKey() + ": " + e.getValue().error()).reduce((a, b) -> a + "; " + b).orElse("both nodes are read-only");
+            return new ReplicationState(at, null, null, null, null, null, null, null, "no node takes writes (" + why + ")");
         }
-        try (Connection c = connect(replicaUrl.orElseThrow()); Statement s = c.createStatement()) {
-            String replicaGtid;
-            try (ResultSet rs = s.executeQuery("SELECT @@GLOBAL.gtid_slave_pos")) {
+        Node written = nodes.get(writer);
+        String followerName = ReplicationState.PRIMARY.equals(writer) ? ReplicationState.REPLICA : ReplicationState.PRIMARY;
+        Node follower = nodes.get(followerName);
+        if (follower.error() != null) {
+            return new ReplicationState(at, writer, written.binlogGtid(), null, null, null, null, null, followerName + ": " + follower.error());
+        }
+        Replicating r = follower.replicating();
+        if (r == null) {
+            return new ReplicationState(at, writer, written.binlogGtid(), follower.slaveGtid(), "No", "No", null, "",
+                    followerName + " is not configured to replicate");
+        }
+        return new ReplicationState(at, writer, written.binlogGtid(), follower.slaveGtid(), r.ioThread(), r.sqlThread(), r.lagSeconds(),
+                r.lastError(), null);
+    }
+
+    private Node node(String url) {
+        try (Connection c = connect(url); Statement s = c.createStatement()) {
+            boolean writable;
+            String binlog;
+            String slave;
+            try (ResultSet rs = s.executeQuery("SELECT @@GLOBAL.read_only, @@GLOBAL.gtid_binlog_pos, @@GLOBAL.gtid_slave_pos")) {
                 rs.next();
-                replicaGtid = rs.getString(1);
+                writable = !rs.getBoolean(1);
+                binlog = rs.getString(2);
+                slave = rs.getString(3);
             }
             try (ResultSet rs = s.executeQuery("SHOW SLAVE STATUS")) {
                 if (!rs.next()) {
-                    return new ReplicationState(at, primaryGtid, replicaGtid, "No", "No", null, "", "the replica is not configured to replicate");
+                    return new Node(writable, binlog, slave, null, null);
                 }
                 long lag = rs.getLong("Seconds_Behind_Master");
                 Long lagSeconds = rs.wasNull() ? null : lag;
                 String error = firstNonBlank(rs.getString("Last_IO_Error"), rs.getString("Last_SQL_Error"));
-                return new ReplicationState(at, primaryGtid, replicaGtid, rs.getString("Slave_IO_Running"), rs.getString("Slave_SQL_Running"),
-                        lagSeconds, error, null);
+                return new Node(writable, binlog, slave,
+                        new Replicating(rs.getString("Slave_IO_Running"), rs.getString("Slave_SQL_Running"), lagSeconds, error), null);
             }
         } catch (SQLException e) {
-            return new ReplicationState(at, primaryGtid, null, null, null, null, null, "replica: " + e.getMessage());
+            return new Node(false, null, null, null, e.getMessage());
         }
     }
 

@@ -1,6 +1,7 @@
 package io.blog.system.browser;
 
 import io.blog.system.Accounts;
+import io.blog.system.Await;
 import io.blog.system.Client;
 import io.blog.system.Topology;
 import org.junit.jupiter.api.MethodOrderer;
@@ -11,11 +12,14 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -23,8 +27,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The operations console (admin-console) against the live topology in a real browser: only
  * administrators get in, each view shows live data, a killed instance shows as down within one
  * refresh, a backup started from the console lands in the catalogue, the logs view shows errors and
- * one request's trail from the log index. Screenshots of each view go
- * to the artifacts folder.
+ * one request's trail from the log index, and the database pair is failed over and back from the
+ * replication view. Screenshots of each view go to the artifacts folder.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ConsoleIT {
@@ -101,7 +105,8 @@ class ConsoleIT {
         browser.textIn(By.id("replication-status"), "replicating");
         // The primary's own position: domain 0, its server id (new after each rejoin), a sequence number.
         String serverId = Topology.sql("primary", "SELECT @@server_id").getFirst();
-        assertThat(browser.visible(By.id("primary-gtid")).getText()).matches("0-" + serverId + "-\\d+");
+        assertThat(browser.visible(By.id("writer")).getText()).isEqualTo("primary");
+        assertThat(browser.visible(By.id("writer-gtid")).getText()).matches("0-" + serverId + "-\\d+");
         assertThat(browser.visible(By.id("io-thread")).getText()).isEqualTo("Yes");
         assertThat(browser.visible(By.id("sql-thread")).getText()).isEqualTo("Yes");
         assertThat(browser.visible(By.id("replication-lag")).getText()).matches("\\d+ s");
@@ -250,6 +255,76 @@ class ConsoleIT {
             assertThat(ms).as("load time of %s", view.getKey()).isLessThan(5000);
         }
         System.out.println(timings);
+    }
+
+    /**
+     * Last: the database pair goes through a failover. A promotion while the writer runs is
+     * refused by the script and audited as failed; after a SIGKILL of the primary the console
+     * promotes the replica and then rejoins the primary, which writes again afterwards.
+     */
+    @Test
+    @Order(11)
+    void theReplicaIsPromotedAndThePrimaryRejoinedFromTheConsole() throws Exception {
+        assertThat(Topology.databaseWriter()).isEqualTo("primary");
+        Path auditFile = Topology.dir().resolve("console/audit.jsonl");
+        signInAsAdmin();
+        browser.driver().get(console("/replication"));
+        browser.textIn(By.id("failover-hint"), "nothing to do");
+
+        long audited = Files.readAllLines(auditFile).size();
+        browser.click(By.id("promote-replica"));
+        browser.click(By.id("cancel"));
+        assertThat(Files.readAllLines(auditFile)).as("a cancelled promotion does nothing").hasSize((int) audited);
+
+        browser.click(By.id("promote-replica"));
+        browser.click(By.id("confirm"));
+        String refused = untilStepEnds();
+        assertThat(refused).startsWith("promote replica FAILED:").contains("still running");
+        assertThat(Topology.databaseWriter()).isEqualTo("primary");
+        assertThat(Files.readString(auditFile)).contains("\"action\":\"promote replica\",\"outcome\":\"failed: ");
+
+        try {
+            Topology.killDatabaseNode("primary");
+            browser.textIn(By.id("failover-hint"), "No node takes writes");
+            browser.screenshot("console-replication-writer-gone");
+            browser.click(By.id("promote-replica"));
+            browser.click(By.id("confirm"));
+            assertThat(untilStepEnds()).startsWith("promote replica ok:").contains("replica is the writer");
+            assertThat(Topology.databaseWriter()).isEqualTo("replica");
+            browser.textIn(By.id("writer"), "replica");
+            browser.textIn(By.id("failover-hint"), "rejoin it");
+            browser.screenshot("console-replication-promoted");
+
+            browser.click(By.id("rejoin-replica"));
+            browser.click(By.id("confirm"));
+            assertThat(untilStepEnds()).startsWith("rejoin former writer ok:").contains("primary is the writer again");
+        } finally {
+            if (!"primary".equals(Topology.databaseWriter())) {
+                Topology.operatorScript(Duration.ofMinutes(2), "scripts/maintenance/rejoin-replica.sh");
+            }
+        }
+        assertThat(Topology.databaseWriter()).isEqualTo("primary");
+        browser.textIn(By.id("writer"), "primary");
+        browser.textIn(By.id("replication-status"), "replicating");
+        assertThat(Files.readString(auditFile))
+                .contains("\"action\":\"promote replica\",\"outcome\":\"ok: ")
+                .contains("\"action\":\"rejoin former writer\",\"outcome\":\"ok: ");
+        // The services found the writer again by themselves: an account can be created.
+        Await.until("a write after the rejoin", Duration.ofSeconds(30), () -> {
+            try {
+                return Accounts.registerReader(Client.newVisitor(), "afterfailover");
+            } catch (AssertionError e) {
+                return null;
+            }
+        }, Objects::nonNull);
+    }
+
+    /** The failover status once the step's script has ended (promotion and rejoin take seconds, more on a busy machine). */
+    private static String untilStepEnds() {
+        return new WebDriverWait(browser.driver(), Duration.ofMinutes(3)).until(d -> {
+            String text = d.findElement(By.id("failover-status")).getText();
+            return text.contains(" ok:") || text.contains(" FAILED:") ? text : null;
+        });
     }
 
     private static java.util.Map<String, Object> account(String username) {
