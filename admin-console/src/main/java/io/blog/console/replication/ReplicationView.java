@@ -72,10 +72,12 @@ public class ReplicationView extends VerticalLayout {
         span.setItems(LAST_HOUR, LAST_DAY);
         span.setValue(LAST_HOUR);
         span.addValueChangeListener(e -> drawChart());
-        add(facts, new H3("Replica lag (seconds)"), span, chart);
+        add(facts);
+        // Above the chart: in an outage the operator needs the steps without scrolling.
         if (failover.available()) {
             add(failoverSection());
         }
+        add(new H3("Replica lag (seconds)"), span, chart);
         monitor.latest().ifPresent(this::show);
     }
 
@@ -96,10 +98,12 @@ public class ReplicationView extends VerticalLayout {
         failoverStatus.setId("failover-status");
         failoverOutput.setId("failover-output");
         failoverOutput.setVisible(false);
+        // The scripts' lines are long (paths, GTIDs): wrapped, they keep the view as wide as the window.
+        failoverOutput.getStyle().set("white-space", "pre-wrap").set("overflow-wrap", "anywhere");
         Div section = new Div(new H3("Failover"),
                 new Paragraph("Promotion is an operator's decision, never automatic: only a person can tell a dead writer from one "
                         + "cut off but still writing. The services need nothing: they find the writer by themselves."),
-                hint, new HorizontalLayout(promote, rejoin, failoverStatus), failoverOutput);
+                hint, new HorizontalLayout(promote, rejoin), new Paragraph(failoverStatus), failoverOutput);
         section.setId("failover");
         return section;
     }

@@ -68,6 +68,7 @@ public class InMemoryKeyValueStore implements KeyValueStore {
 
     @Override
     public long incrementAndMark(String key, String field, long floor, String markSet) {
+        KeyValueStore.requireOneSlot(key, markSet);
         long value = hashes.computeIfAbsent(key, k -> new ConcurrentHashMap<>())
                 .computeIfAbsent(field, f -> new AtomicLong())
                 .updateAndGet(current -> Math.max(current, floor) + 1);

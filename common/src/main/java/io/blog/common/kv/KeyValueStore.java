@@ -26,6 +26,8 @@ public interface KeyValueStore {
      * {@code floor} if it is lower or absent, and adds the field to the set {@code markSet}, all in
      * one atomic step; returns the new value. The floor lets a counter the store lost start again
      * from a known total instead of zero; the set tells a batch job what changed without a scan.
+     * Both keys must have the same hash tag ({@code views:{counts}:totals} and
+     * {@code views:{counts}:viewed}) so that a Redis Cluster keeps them in one slot.
      */
     long incrementAndMark(String key, String field, long floor, String markSet);
 
@@ -68,5 +70,30 @@ public interface KeyValueStore {
     String describe();
 
     record Counter(long value, Duration remaining) {
+    }
+
+    /**
+     * The part of a key a Redis Cluster hashes to pick its slot: the text between the first
+     * {@code {} and the next {@code }}, if not empty, else the whole key.
+     */
+    static String hashTag(String key) {
+        int open = key.indexOf('{');
+        if (open >= 0) {
+            int close = key.indexOf('}', open + 1);
+            if (close > open + 1) {
+                return key.substring(open + 1, close);
+            }
+        }
+        return key;
+    }
+
+    /** Refuses keys that a cluster would put in different slots, whichever store runs: a test on the in-process store catches it too. */
+    static void requireOneSlot(String... keys) {
+        String tag = hashTag(keys[0]);
+        for (String key : keys) {
+            if (!hashTag(key).equals(tag)) {
+                throw new IllegalArgumentException("keys of one operation must share a hash tag ({…}): " + String.join(", ", keys));
+            }
+        }
     }
 }

@@ -10,7 +10,6 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 
-import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -113,7 +112,7 @@ public class KeyValueStoreProducer {
     private KeyValueStore open(Optional<String> url, String property) {
         KeyValueStore store;
         if (url.isPresent() && !url.get().isBlank()) {
-            store = new RedisKeyValueStore(URI.create(url.get()), Duration.ofMillis(timeoutMillis),
+            store = new RedisKeyValueStore(url.get(), Duration.ofMillis(timeoutMillis),
                     Duration.ofMillis(pauseAfterFailureMillis), executor);
         } else {
             LOG.warning(property + " is not set: using an in-process key-value store. "

@@ -3,14 +3,22 @@ package io.blog.common.kv;
 import org.apache.commons.pool2.impl.GenericObjectPoolConfig;
 import redis.clients.jedis.AbstractPipeline;
 import redis.clients.jedis.Connection;
+import redis.clients.jedis.DefaultJedisClientConfig;
+import redis.clients.jedis.HostAndPort;
+import redis.clients.jedis.JedisCluster;
 import redis.clients.jedis.JedisPooled;
 import redis.clients.jedis.Response;
+import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.exceptions.JedisConnectionException;
 import redis.clients.jedis.params.SetParams;
 
 import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +30,12 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
 /**
- * Redis through a Jedis connection pool.
+ * Redis through Jedis: one server through a connection pool ({@code redis://user:password@host:port/db}),
+ * or a Redis Cluster through Jedis' cluster client
+ * ({@code redis-cluster://user:password@host:port,host:port,…}: any reachable nodes; the client
+ * learns the slots and follows failovers). In a cluster every command must touch one slot: the
+ * only multi-key script, {@link #incrementAndMark}, takes keys of one hash tag, and a delete of
+ * several keys is one DEL per key in a single pipeline.
  * <p>
  * After a connection failure or timeout the store fails fast for at most a short pause instead of
  * making every caller wait for its own timeout: a hung Redis would otherwise add a timeout per
@@ -59,7 +72,9 @@ public class RedisKeyValueStore implements KeyValueStore, AutoCloseable {
 
     static final long PROBE_INTERVAL_MS = 100;
 
-    private final JedisPooled jedis;
+    private static final String CLUSTER_SCHEME = "redis-cluster";
+
+    private final UnifiedJedis jedis;
     private final String description;
     private final long pauseAfterFailureMillis;
     private final Executor probes;
@@ -69,10 +84,11 @@ public class RedisKeyValueStore implements KeyValueStore, AutoCloseable {
 
     /** A store whose probes run on a thread of their own (tests and tools outside a server). */
     public RedisKeyValueStore(URI uri, Duration timeout, Duration pauseAfterFailure) {
-        this(uri, timeout, pauseAfterFailure, command -> Thread.ofVirtual().name("redis-probe").start(command));
+        this(uri.toString(), timeout, pauseAfterFailure, command -> Thread.ofVirtual().name("redis-probe").start(command));
     }
 
-    public RedisKeyValueStore(URI uri, Duration timeout, Duration pauseAfterFailure, Executor probes) {
+    /** {@code url}: {@code redis://…} for one server, {@code redis-cluster://…} for a cluster. */
+    public RedisKeyValueStore(String url, Duration timeout, Duration pauseAfterFailure, Executor probes) {
         this.pauseAfterFailureMillis = pauseAfterFailure.toMillis();
         this.probes = probes;
         GenericObjectPoolConfig<Connection> pool = new GenericObjectPoolConfig<>();
@@ -82,8 +98,58 @@ public class RedisKeyValueStore implements KeyValueStore, AutoCloseable {
         pool.setTimeBetweenEvictionRuns(Duration.ofSeconds(5));
         pool.setNumTestsPerEvictionRun(-1);
         pool.setMinEvictableIdleDuration(Duration.ofMinutes(5));
-        this.jedis = new JedisPooled(pool, uri, (int) timeout.toMillis());
-        this.description = "redis " + uri.getHost() + ":" + uri.getPort();
+        if (url.startsWith(CLUSTER_SCHEME + "://")) {
+            ClusterUrl cluster = ClusterUrl.parse(url);
+            DefaultJedisClientConfig client = DefaultJedisClientConfig.builder().user(cluster.user()).password(cluster.password())
+                    .timeoutMillis((int) timeout.toMillis()).build();
+            // A failed call is tried on the slot's new owner (MOVED, or a refreshed slot map after
+            // a failover) for at most one timeout more, not the client's default of seconds.
+            this.jedis = new JedisCluster(cluster.nodes(), client, 3, timeout.multipliedBy(2), pool);
+            this.description = "redis cluster " + String.join(",", cluster.nodes().stream().map(HostAndPort::toString).toList());
+        } else {
+            URI uri = URI.create(url);
+            this.jedis = new JedisPooled(pool, uri, (int) timeout.toMillis());
+            this.description = "redis " + uri.getHost() + ":" + uri.getPort();
+        }
+    }
+
+    /** {@code redis-cluster://[user[:password]@]host:port[,host:port…][/]}; URI cannot hold several hosts. */
+    record ClusterUrl(Set<HostAndPort> nodes, String user, String password) {
+
+        static ClusterUrl parse(String url) {
+            String rest = url.substring((CLUSTER_SCHEME + "://").length());
+            int slash = rest.indexOf('/');
+            if (slash >= 0) {
+                rest = rest.substring(0, slash);
+            }
+            String user = null;
+            String password = null;
+            int at = rest.lastIndexOf('@');
+            if (at >= 0) {
+                String userInfo = rest.substring(0, at);
+                rest = rest.substring(at + 1);
+                int colon = userInfo.indexOf(':');
+                user = decode(colon >= 0 ? userInfo.substring(0, colon) : userInfo);
+                password = colon >= 0 ? decode(userInfo.substring(colon + 1)) : null;
+                if (user.isEmpty()) {
+                    user = null;
+                }
+            }
+            Set<HostAndPort> nodes = new LinkedHashSet<>();
+            for (String node : rest.split(",")) {
+                if (!node.isBlank()) {
+                    nodes.add(HostAndPort.from(node.strip()));
+                }
+            }
+            if (nodes.isEmpty()) {
+                throw new IllegalArgumentException("a redis-cluster URL names no node: " + url.replaceAll("//[^@/]*@", "//***@"));
+            }
+            return new ClusterUrl(nodes, user, password);
+        }
+
+        private static String decode(String s) {
+            return URLDecoder.decode(s, StandardCharsets.UTF_8);
+        }
     }
 
     @Override
@@ -108,13 +174,23 @@ public class RedisKeyValueStore implements KeyValueStore, AutoCloseable {
 
     @Override
     public void delete(String... keys) {
-        if (keys.length > 0) {
-            call(() -> jedis.del(keys));
+        if (keys.length == 1) {
+            call(() -> jedis.del(keys[0]));
+        } else if (keys.length > 1) {
+            // One DEL per key, one round trip per node: keys of several slots cannot share a DEL in a cluster.
+            call(() -> {
+                try (AbstractPipeline pipeline = jedis.pipelined()) {
+                    Arrays.stream(keys).forEach(pipeline::del);
+                    pipeline.sync();
+                    return null;
+                }
+            });
         }
     }
 
     @Override
     public long incrementAndMark(String key, String field, long floor, String markSet) {
+        KeyValueStore.requireOneSlot(key, markSet);
         return call(() -> (Long) jedis.eval(INCREMENT_AND_MARK, List.of(key, markSet), List.of(field, Long.toString(floor))));
     }
 
@@ -239,7 +315,9 @@ public class RedisKeyValueStore implements KeyValueStore, AutoCloseable {
 
     private void failed() {
         unavailableUntil = System.currentTimeMillis() + pauseAfterFailureMillis;
-        jedis.getPool().clear();
+        if (jedis instanceof JedisPooled single) {
+            single.getPool().clear();
+        }
     }
 
     /** One PING in the background at a time; its answer ends the pause (see {@link #ping()}). */

@@ -2,21 +2,27 @@ package io.blog.common.kv;
 
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** What view counting relies on, checked against the in-process store and the real Redis alike. */
+/**
+ * What the services rely on, checked against the in-process store, the real Redis and a real
+ * Redis Cluster alike.
+ */
 abstract class HashAndSetContract {
 
     abstract KeyValueStore store();
 
     @Test
     void incrementAndMarkCountsFromTheFloorWhenTheFieldIsLowerOrAbsent() {
-        String key = "test:" + UUID.randomUUID();
+        String key = "test:{" + UUID.randomUUID() + "}";
         String marks = key + ":marks";
         assertThat(store().hashValue(key, "a")).isZero();
         assertThat(store().incrementAndMark(key, "a", 0, marks)).isEqualTo(1);
@@ -65,5 +71,37 @@ abstract class HashAndSetContract {
         String absent = "contract:refund:" + java.util.UUID.randomUUID();
         store().decrementIfPresent(absent);
         org.assertj.core.api.Assertions.assertThat(store().exists(absent)).isFalse();
+    }
+
+    @Test
+    void keysOfTwoHashTagsAreRefusedInOneScriptByEveryStore() {
+        assertThatThrownBy(() -> store().incrementAndMark("test:{a}:totals", "x", 0, "test:{b}:marks"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("hash tag");
+        assertThat(KeyValueStore.hashTag("posts:{views}:total")).isEqualTo("views");
+        assertThat(KeyValueStore.hashTag("a{}b")).isEqualTo("a{}b");
+        assertThat(KeyValueStore.hashTag("plain")).isEqualTo("plain");
+    }
+
+    @Test
+    void valuesCountersAndADeleteOfKeysInManySlots() {
+        String prefix = "contract:" + UUID.randomUUID() + ":";
+        List<String> keys = IntStream.range(0, 40).mapToObj(i -> prefix + i).toList();
+        keys.forEach(k -> store().set(k, "v" + k.length(), Duration.ofMinutes(1)));
+        assertThat(store().get(keys.getFirst())).isPresent();
+        assertThat(store().setIfAbsent(keys.getFirst(), "other", Duration.ofMinutes(1))).isFalse();
+        assertThat(store().setIfAbsent(prefix + "new", "mine", Duration.ofMinutes(1))).isTrue();
+
+        store().delete(keys.toArray(String[]::new));
+        assertThat(keys).noneMatch(k -> store().exists(k));
+        assertThat(store().get(prefix + "new")).contains("mine");
+
+        String counter = prefix + "counter";
+        assertThat(store().increment(counter, Duration.ofMinutes(1)).value()).isEqualTo(1);
+        KeyValueStore.Counter second = store().increment(counter, Duration.ofMinutes(1));
+        assertThat(second.value()).isEqualTo(2);
+        assertThat(second.remaining()).isPositive().isLessThanOrEqualTo(Duration.ofMinutes(1));
+        assertThat(store().peek(counter).value()).isEqualTo(2);
+        assertThat(store().peek(prefix + "absent").value()).isZero();
+        assertThat(store().ping()).isTrue();
     }
 }

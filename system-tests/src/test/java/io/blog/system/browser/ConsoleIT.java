@@ -277,8 +277,7 @@ class ConsoleIT {
         assertThat(Files.readAllLines(auditFile)).as("a cancelled promotion does nothing").hasSize((int) audited);
 
         browser.click(By.id("promote-replica"));
-        browser.click(By.id("confirm"));
-        String refused = untilStepEnds();
+        String refused = confirmAndAwaitStep();
         assertThat(refused).startsWith("promote replica FAILED:").contains("still running");
         assertThat(Topology.databaseWriter()).isEqualTo("primary");
         assertThat(Files.readString(auditFile)).contains("\"action\":\"promote replica\",\"outcome\":\"failed: ");
@@ -288,19 +287,21 @@ class ConsoleIT {
             browser.textIn(By.id("failover-hint"), "No node takes writes");
             browser.screenshot("console-replication-writer-gone");
             browser.click(By.id("promote-replica"));
-            browser.click(By.id("confirm"));
-            assertThat(untilStepEnds()).startsWith("promote replica ok:").contains("replica is the writer");
+            assertThat(confirmAndAwaitStep()).startsWith("promote replica ok:").contains("writes go to 127.0.0.1:" + Topology.env("BLOG_DB_REPLICA_PORT"));
+            assertThat(browser.visible(By.id("failover-output")).getText()).contains("replica is the writer");
             assertThat(Topology.databaseWriter()).isEqualTo("replica");
             browser.textIn(By.id("writer"), "replica");
             browser.textIn(By.id("failover-hint"), "rejoin it");
             browser.screenshot("console-replication-promoted");
 
             browser.click(By.id("rejoin-replica"));
-            browser.click(By.id("confirm"));
-            assertThat(untilStepEnds()).startsWith("rejoin former writer ok:").contains("primary is the writer again");
+            assertThat(confirmAndAwaitStep()).startsWith("rejoin former writer ok:").contains("writer primary");
+            assertThat(browser.visible(By.id("failover-output")).getText()).contains("primary is the writer again");
         } finally {
+            // Whatever failed above, the next tests need the pair in its configured roles.
             if (!"primary".equals(Topology.databaseWriter())) {
-                Topology.operatorScript(Duration.ofMinutes(2), "scripts/maintenance/rejoin-replica.sh");
+                Topology.Output rejoined = Topology.operatorScript(Duration.ofMinutes(2), "scripts/maintenance/rejoin-replica.sh");
+                assertThat(rejoined.exitCode()).as("rejoin-replica.sh after a failed test:%n%s", rejoined.report()).isZero();
             }
         }
         assertThat(Topology.databaseWriter()).isEqualTo("primary");
@@ -319,11 +320,17 @@ class ConsoleIT {
         }, Objects::nonNull);
     }
 
-    /** The failover status once the step's script has ended (promotion and rejoin take seconds, more on a busy machine). */
-    private static String untilStepEnds() {
+    /**
+     * Confirms the dialog, then waits for the step's own outcome: the status must first have left
+     * what it said before (the previous step's outcome), since the push that starts the step can
+     * come after the first look. Promotion and rejoin take seconds, more on a busy machine.
+     */
+    private static String confirmAndAwaitStep() {
+        String before = browser.driver().findElement(By.id("failover-status")).getText();
+        browser.click(By.id("confirm"));
         return new WebDriverWait(browser.driver(), Duration.ofMinutes(3)).until(d -> {
             String text = d.findElement(By.id("failover-status")).getText();
-            return text.contains(" ok:") || text.contains(" FAILED:") ? text : null;
+            return !text.equals(before) && (text.contains(" ok:") || text.contains(" FAILED:")) ? text : null;
         });
     }
 
