@@ -98,8 +98,9 @@ class RedisClusterIT extends HashAndSetContract {
             owner = PORTS.stream().filter(p -> ownsSlot(p, slot)).findFirst().orElseThrow();
         }
         try (Jedis primary = jedis(owner)) {
-            // Replication is asynchronous: the test kills the primary only once a replica has the write.
-            assertThat(primary.waitReplicas(1, 2000)).isEqualTo(1);
+            // Replication is asynchronous: the test kills the primary only once a replica has the write
+            // (just after the cluster is created the replica may still be loading its first copy).
+            assertThat(primary.waitReplicas(1, 8000)).isEqualTo(1);
         }
 
         long killed = System.nanoTime();
@@ -151,7 +152,7 @@ class RedisClusterIT extends HashAndSetContract {
     }
 
     private static Jedis jedis(int port) {
-        Jedis jedis = new Jedis("127.0.0.1", port);
+        Jedis jedis = new Jedis("127.0.0.1", port, 10_000);
         jedis.auth(PASSWORD);
         return jedis;
     }
