@@ -54,14 +54,41 @@ else
   report "mariadb-$reader" FAIL "no answer (:$(db_port "$reader"))"
 fi
 
-if out=$(redis_cli ping 2>&1) && [[ $out == PONG ]]; then
+# A Redis store that is a cluster: every node answers and reports the cluster ok, and each of the
+# three primaries still has a replica (without one, the next loss of a node loses slots).
+redis_cluster_report() { # $1 component, $2 store
+  local component=$1 store=$2 port down=() state="" role primaries=0 replicas=0
+  for port in $(redis_store_ports "$store"); do
+    if out=$(REDISCLI_AUTH=$(redis_store_password "$store") redis-cli -h 127.0.0.1 -p "$port" cluster info 2>&1) \
+        && [[ $out == *cluster_state* ]]; then
+      state=$(tr -d '\r' <<<"$out" | awk -F: '$1 == "cluster_state" {print $2}')
+      role=$(REDISCLI_AUTH=$(redis_store_password "$store") redis-cli -h 127.0.0.1 -p "$port" role 2>/dev/null | head -1)
+      [[ $role == master ]] && primaries=$((primaries + 1)) || replicas=$((replicas + 1))
+    else
+      down+=(":$port")
+    fi
+  done
+  if [[ $state != ok ]]; then
+    report "$component" FAIL "cluster state ${state:-unknown}${down:+; down: ${down[*]}}"
+  elif (( ${#down[@]} )); then
+    report "$component" FAIL "cluster ok, but down: ${down[*]} ($primaries primaries, $replicas replicas answer): one more loss can cost slots"
+  else
+    report "$component" ok "cluster ok: $primaries primaries, $replicas replicas on :$(redis_store_ports "$store" | tr ' ' ',')"
+  fi
+}
+
+if redis_store_is_cluster cache; then
+  redis_cluster_report redis cache
+elif out=$(redis_cli ping 2>&1) && [[ $out == PONG ]]; then
   report redis ok "PONG on :$BLOG_REDIS_PORT, $(redis_cli info memory 2>/dev/null | awk -F: '/^used_memory_human/{print $2}' | tr -d '\r') used"
 else
   report redis FAIL "${out:-no answer} (:$BLOG_REDIS_PORT)"
 fi
 
 # The security state's Redis refuses writes when full (it never evicts): warn well before.
-if out=$(redis_security_cli ping 2>&1) && [[ $out == PONG ]]; then
+if redis_store_is_cluster security; then
+  redis_cluster_report redis-security security
+elif out=$(redis_security_cli ping 2>&1) && [[ $out == PONG ]]; then
   read -r used max policy < <(redis_security_cli info memory 2>/dev/null | tr -d '\r' \
     | awk -F: '/^used_memory:/{u=$2} /^maxmemory:/{m=$2} /^maxmemory_policy:/{p=$2} END{print u, m, p}')
   percent=$(( max > 0 ? used * 100 / max : 0 ))

@@ -39,6 +39,13 @@ load_env() {
   # Security state in a Redis of its own that never evicts (maxmemory-policy noeviction).
   BLOG_REDIS_SECURITY_PORT=${BLOG_REDIS_SECURITY_PORT:-6382}
   BLOG_REDIS_SECURITY_MAXMEMORY=${BLOG_REDIS_SECURITY_MAXMEMORY:-128mb}
+  BLOG_REDIS_MAXMEMORY=${BLOG_REDIS_MAXMEMORY:-256mb}
+  # Either store may instead be a Redis Cluster of six nodes (three primaries, one replica each)
+  # that survives the loss of any one: its ports here, else the single port above is used.
+  BLOG_REDIS_CLUSTER_PORTS=${BLOG_REDIS_CLUSTER_PORTS:-}
+  BLOG_REDIS_SECURITY_CLUSTER_PORTS=${BLOG_REDIS_SECURITY_CLUSTER_PORTS:-}
+  # How long a primary may be silent before the others promote its replica.
+  BLOG_REDIS_CLUSTER_NODE_TIMEOUT_MS=${BLOG_REDIS_CLUSTER_NODE_TIMEOUT_MS:-3000}
   # Elasticsearch: three nodes, so search and indexing survive the loss of one (each index has a
   # replica of every shard). An env file naming only BLOG_ES_PORT (older ones) keeps one node.
   if [[ -z ${BLOG_ES_PORTS:-} && -n ${BLOG_ES_PORT:-} ]]; then
@@ -94,7 +101,7 @@ load_env() {
   export BLOG_PROD_DIR GATEWAY_PORT GATEWAY_INTERNAL_PORT GATEWAY_WORKER_CONNECTIONS GATEWAY_WORKER_NOFILE BLOG_DB_PRIMARY_PORT BLOG_DB_REPLICA_PORT \
     BLOG_REDIS_PORT BLOG_REDIS_SECURITY_PORT BLOG_ES_PORT BLOG_ES_PORTS BLOG_ES_TRANSPORT_PORTS BLOG_PUBLIC_BASE_URL BLOG_BACKUP_DIR \
     BLOG_BACKUP_KEEP_DAILY BLOG_BACKUP_KEEP_WEEKLY BLOG_METRICS_TEXTFILE_DIR BLOG_LOGGING_DIR \
-    BLOG_LOG_QUEUE_MAX_DISK BLOG_LOG_RETENTION_DAYS BLOG_LOG_MAX_SIZE
+    BLOG_LOG_QUEUE_MAX_DISK BLOG_LOG_RETENTION_DAYS BLOG_LOG_MAX_SIZE BLOG_REDIS_CLUSTER_PORTS BLOG_REDIS_SECURITY_CLUSTER_PORTS
 
   # What mariadb-pair.sh and elasticsearch.sh read (the latter per node: es_node).
   export BLOG_DB_PAIR_DIR=$BLOG_PROD_DIR/mariadb ES_JAVA_OPTS="-Xms$BLOG_ES_HEAP -Xmx$BLOG_ES_HEAP"
@@ -206,6 +213,38 @@ module_of() {
 
 redis_cli() { REDISCLI_AUTH=$BLOG_REDIS_PASSWORD redis-cli -h 127.0.0.1 -p "$BLOG_REDIS_PORT" "$@"; }
 redis_security_cli() { REDISCLI_AUTH=${BLOG_REDIS_SECURITY_PASSWORD:-} redis-cli -h 127.0.0.1 -p "$BLOG_REDIS_SECURITY_PORT" "$@"; }
+
+# The two Redis stores, "cache" and "security" (scripts/deployment/redis.sh): each one server or
+# one cluster. $1 = store.
+redis_store_cluster_ports() {
+  case $1 in cache) echo "$BLOG_REDIS_CLUSTER_PORTS" ;; security) echo "$BLOG_REDIS_SECURITY_CLUSTER_PORTS" ;; esac
+}
+redis_store_is_cluster() { [[ -n $(redis_store_cluster_ports "$1") ]]; }
+# Every port the store listens on: its cluster's nodes, or its one server.
+redis_store_ports() {
+  if redis_store_is_cluster "$1"; then redis_store_cluster_ports "$1"
+  else case $1 in cache) echo "$BLOG_REDIS_PORT" ;; security) echo "$BLOG_REDIS_SECURITY_PORT" ;; esac; fi
+}
+redis_store_password() {
+  case $1 in cache) echo "$BLOG_REDIS_PASSWORD" ;; security) echo "${BLOG_REDIS_SECURITY_PASSWORD:-}" ;; esac
+}
+# A node's folder: a single server keeps the store's folder, a cluster node a folder of its own.
+redis_node_dir() { # $1 store, $2 port
+  local dir
+  case $1 in cache) dir=$REDIS_DIR ;; security) dir=$REDIS_SECURITY_DIR ;; esac
+  if redis_store_is_cluster "$1"; then echo "$dir/node-$2"; else echo "$dir"; fi
+}
+# What the services are given (common's KeyValueStoreProducer): redis:// or redis-cluster://.
+redis_url() {
+  local store=$1 password p nodes=""
+  password=$(redis_store_password "$store")
+  if redis_store_is_cluster "$store"; then
+    for p in $(redis_store_ports "$store"); do nodes+="${nodes:+,}127.0.0.1:$p"; done
+    echo "redis-cluster://:$password@$nodes"
+  else
+    echo "redis://:$password@127.0.0.1:$(redis_store_ports "$store")/0"
+  fi
+}
 
 port_busy() { ss -ltnH "sport = :$1" | grep -q .; }
 

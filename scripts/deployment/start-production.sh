@@ -43,46 +43,9 @@ log "MariaDB primary :$BLOG_DB_PRIMARY_PORT, replica :$BLOG_DB_REPLICA_PORT ($(e
 # from its first minute.
 scripts/maintenance/binlog-archiver.sh start || die "binlog archiver (log: $BLOG_BACKUP_DIR/binlogs/archiver.log)"
 
-# --- Redis: the cache, and the security state ----------------------------------------------------
-# $1 name, $2 folder, $3 port, $4 password, $5 maxmemory, $6 eviction policy.
-start_redis() {
-  local name=$1 dir=$2 port=$3 password=$4 maxmemory=$5 policy=$6
-  mkdir -p "$dir"
-  if ! redis_ping "$port" "$password"; then
-    port_busy "$port" && die "$name: port $port is busy with something else"
-    # The password goes through a config file, never the command line (ps would show it).
-    umask 077
-    cat >"$dir/redis.conf" <<EOF
-port $port
-bind 127.0.0.1
-dir $dir
-pidfile $dir/redis.pid
-logfile $dir/redis.log
-daemonize yes
-appendonly yes
-save ""
-maxmemory $maxmemory
-maxmemory-policy $policy
-requirepass "$password"
-# Backups take their RDB snapshot as a replica would (redis-cli --rdb); no real replica waits
-# to join it, so the 5 s default delay would only slow every backup down.
-repl-diskless-sync-delay 0
-EOF
-    umask 022
-    redis-server "$dir/redis.conf"
-    for _ in $(seq 1 50); do redis_ping "$port" "$password" && break; sleep 0.1; done
-    redis_ping "$port" "$password" || { tail -5 "$dir/redis.log" >&2; die "$name on :$port"; }
-  fi
-  log "$name :$port ($(elapsed))"
-}
-redis_ping() { REDISCLI_AUTH=$2 redis-cli -h 127.0.0.1 -p "$1" ping 2>/dev/null | grep -q PONG; }
-# Caches may be evicted (volatile-lru: only entries with a TTL, and every cache entry has one).
-start_redis Redis "$REDIS_DIR" "$BLOG_REDIS_PORT" "$BLOG_REDIS_PASSWORD" 256mb volatile-lru
-# Token revocations, rate-limit counters and sign-in addresses must never be pushed out by a large
-# cache entry, so they live apart, in a Redis that refuses writes when full rather than evict
-# (health-check.sh and the RedisMemoryNearMax alert warn long before).
-start_redis "Redis (security state)" "$REDIS_SECURITY_DIR" "$BLOG_REDIS_SECURITY_PORT" "$BLOG_REDIS_SECURITY_PASSWORD" \
-  "$BLOG_REDIS_SECURITY_MAXMEMORY" noeviction
+# --- Redis: the cache, and the security state (each one server, or a cluster of six) ----------
+scripts/deployment/redis.sh start || die "Redis"
+log "Redis ready ($(elapsed))"
 
 # --- Elasticsearch ------------------------------------------------------------------------------
 # Every node at once: none can be healthy before a majority of them runs. Then the whole cluster
@@ -170,8 +133,8 @@ create_server() { # $1 service $2 schema $3 instance $4 port
       echo "BLOG_DB_REPLICA_ENABLED=true"
       echo "BLOG_DB_USER=blog_$schema"
       echo "BLOG_DB_PASSWORD=$pw"
-      echo "BLOG_REDIS_URL=redis://:$BLOG_REDIS_PASSWORD@127.0.0.1:$BLOG_REDIS_PORT/0"
-      echo "BLOG_REDIS_SECURITY_URL=redis://:$BLOG_REDIS_SECURITY_PASSWORD@127.0.0.1:$BLOG_REDIS_SECURITY_PORT/0"
+      echo "BLOG_REDIS_URL=$(redis_url cache)"
+      echo "BLOG_REDIS_SECURITY_URL=$(redis_url security)"
       echo "BLOG_JWT_JWKS_URL=$internal/api/users/jwks"
       echo "BLOG_USERS_URL=$internal"
       echo "BLOG_POSTS_URL=$internal"

@@ -63,18 +63,8 @@ for n in $(es_nodes); do
 done
 for i in "${!es_pids[@]}"; do wait "${es_pids[$i]}" || failed+=("${es_names[$i]}"); done
 
-# $1 component, $2 folder, $3 port, $4 password.
-stop_redis() {
-  local name=$1 dir=$2 port=$3 password=$4 pid
-  want "$name" && [[ -f $dir/redis.pid ]] && kill -0 "$(cat "$dir/redis.pid")" 2>/dev/null || return 0
-  pid=$(cat "$dir/redis.pid")
-  REDISCLI_AUTH=$password redis-cli -h 127.0.0.1 -p "$port" shutdown >/dev/null 2>&1 || kill "$pid"
-  for _ in $(seq 1 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
-  if kill -0 "$pid" 2>/dev/null; then failed+=("$name"); else log "$name stopped"; fi
-}
-stop_redis redis "$REDIS_DIR" "$BLOG_REDIS_PORT" "$BLOG_REDIS_PASSWORD"
-# An env file from before the security-state Redis lacks its password: stopping still works (by signal).
-stop_redis redis-security "$REDIS_SECURITY_DIR" "$BLOG_REDIS_SECURITY_PORT" "${BLOG_REDIS_SECURITY_PASSWORD:-}"
+want redis && { scripts/deployment/redis.sh stop cache || failed+=(redis); }
+want redis-security && { scripts/deployment/redis.sh stop security || failed+=(redis-security); }
 
 want binlog-archiver && { scripts/maintenance/binlog-archiver.sh stop || failed+=(binlog-archiver); }
 want mariadb && { scripts/dev/mariadb-pair.sh stop || failed+=(mariadb); }
