@@ -228,11 +228,10 @@ redis_store_ports() {
 redis_store_password() {
   case $1 in cache) echo "$BLOG_REDIS_PASSWORD" ;; security) echo "${BLOG_REDIS_SECURITY_PASSWORD:-}" ;; esac
 }
+redis_store_dir() { case $1 in cache) echo "$REDIS_DIR" ;; security) echo "$REDIS_SECURITY_DIR" ;; esac; }
 # A node's folder: a single server keeps the store's folder, a cluster node a folder of its own.
 redis_node_dir() { # $1 store, $2 port
-  local dir
-  case $1 in cache) dir=$REDIS_DIR ;; security) dir=$REDIS_SECURITY_DIR ;; esac
-  if redis_store_is_cluster "$1"; then echo "$dir/node-$2"; else echo "$dir"; fi
+  if redis_store_is_cluster "$1"; then echo "$(redis_store_dir "$1")/node-$2"; else redis_store_dir "$1"; fi
 }
 # What the services are given (common's KeyValueStoreProducer): redis:// or redis-cluster://.
 redis_url() {

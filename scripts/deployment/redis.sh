@@ -120,11 +120,15 @@ start_store() {
   fi
 }
 
+# Stops every server that runs from the store's folder, whichever mode started it: after the env
+# file switched a store between one server and a cluster, the old mode's servers stop too.
 stop_store() {
-  local store=$1 port dir pid pids=() names=() failed=0 i
-  for port in $(redis_store_ports "$store"); do
-    dir=$(redis_node_dir "$store" "$port")
-    [[ -f $dir/redis.pid ]] && pid=$(cat "$dir/redis.pid") && kill -0 "$pid" 2>/dev/null || continue
+  local store=$1 base pidfile dir port pid pids=() names=() failed=0 i
+  base=$(redis_store_dir "$store")
+  for pidfile in "$base"/redis.pid "$base"/node-*/redis.pid; do
+    [[ -f $pidfile ]] && pid=$(cat "$pidfile") && kill -0 "$pid" 2>/dev/null || continue
+    dir=$(dirname "$pidfile")
+    port=$(awk '$1 == "port" {print $2}' "$dir/redis.conf")
     cli "$store" "$port" shutdown >/dev/null 2>&1 || kill "$pid"
     pids+=("$pid") names+=(":$port")
   done
