@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -32,6 +33,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * cover, so its largest paint is an image chosen from the srcset. JSON and HTML reports and a
  * summary with each page's bytes (all, scripts, style sheets, images, the document) land in the
  * artifacts directory.
+ * <p>
+ * Lighthouse's own variability guide names resource contention on the client as a high-impact
+ * source: its simulated 4x CPU slowdown multiplies every stall another process causes. The
+ * system tests share two cores with the whole topology, whose background work (a log backlog
+ * shipped after a load test, index merges, a restarted instance compiling) can fill both cores
+ * for a while. So each run first waits, up to a minute, for a second in which the cores were
+ * mostly idle, and the summary says how idle they were and, if they never were, what kept them busy.
  */
 class LighthouseAuditIT {
 
@@ -164,6 +172,7 @@ class LighthouseAuditIT {
     }
 
     private static Map<String, Object> attempt(String page, int run) throws Exception {
+        SUMMARY.add("%-8s run %d: %s".formatted(page, run, awaitQuietCores()));
         Path profile = Files.createTempDirectory("blog-lighthouse-");
         Path output = ARTIFACTS.resolve("lighthouse-" + page + "-" + run);
         try {
@@ -190,6 +199,48 @@ class LighthouseAuditIT {
         Map<String, Object> report = JsonUtil.parseJson(Files.readString(Path.of(output + ".report.json")));
         assertThat(report.get("runtimeError")).as("Lighthouse runtime error for %s", page).isNull();
         return report;
+    }
+
+    static final double QUIET_IDLE_SHARE = 0.75;
+    static final Duration QUIET_WAIT = Duration.ofMinutes(1);
+
+    /** Waits for a second in which the cores were at least {@value #QUIET_IDLE_SHARE} idle; says how it went. */
+    static String awaitQuietCores() throws IOException, InterruptedException {
+        long started = System.nanoTime();
+        double idle;
+        do {
+            idle = idleShareOverOneSecond();
+            if (idle >= QUIET_IDLE_SHARE) {
+                return "cores %.0f %% idle after %.1f s".formatted(idle * 100, (System.nanoTime() - started) / 1e9);
+            }
+        } while (System.nanoTime() - started < QUIET_WAIT.toNanos());
+        return "cores still busy after %d s (%.0f %% idle), measured anyway; busiest: %s".formatted(QUIET_WAIT.toSeconds(), idle * 100,
+                busiestProcesses());
+    }
+
+    /** From /proc/stat's first line: idle and iowait time over all time, both read one second apart. */
+    static double idleShareOverOneSecond() throws IOException, InterruptedException {
+        long[] before = cpuTimes();
+        Thread.sleep(1000);
+        long[] after = cpuTimes();
+        long total = after[0] - before[0];
+        return total <= 0 ? 1 : (double) (after[1] - before[1]) / total;
+    }
+
+    private static long[] cpuTimes() throws IOException {
+        String[] fields = Files.readAllLines(Path.of("/proc/stat")).getFirst().trim().split("\\s+");
+        long total = 0;
+        for (int i = 1; i < fields.length; i++) {
+            total += Long.parseLong(fields[i]);
+        }
+        return new long[] {total, Long.parseLong(fields[4]) + Long.parseLong(fields[5])};
+    }
+
+    private static String busiestProcesses() throws IOException, InterruptedException {
+        Process ps = new ProcessBuilder("ps", "-eo", "pcpu,comm", "--sort=-pcpu", "--no-headers").redirectErrorStream(true).start();
+        String out = new String(ps.getInputStream().readAllBytes());
+        ps.waitFor(10, TimeUnit.SECONDS);
+        return String.join(", ", out.strip().lines().limit(4).map(String::strip).toList());
     }
 
     @SuppressWarnings("unchecked")
