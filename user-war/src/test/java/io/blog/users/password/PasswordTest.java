@@ -3,6 +3,8 @@ package io.blog.users.password;
 import io.blog.common.problem.ProblemException;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -28,6 +30,25 @@ class PasswordTest {
         assertThat(PasswordHasher.concurrency(0, 64, heap384, 19456)).isEqualTo(10);
         assertThat(PasswordHasher.concurrency(500, 2, heap384, 19456)).isEqualTo(10);
         assertThat(PasswordHasher.concurrency(0, 8, 64L * 1024 * 1024, 65536)).as("never none").isEqualTo(1);
+    }
+
+    @Test
+    void aHashThatCannotGetASlotInTimeIsA503WithRetryAfter() throws Exception {
+        PasswordHasher hasher = hasher(8192, 1);
+        hasher.maxWaitMillis = 100;
+        hasher.permits.acquire(2);
+        try {
+            long started = System.nanoTime();
+            assertThatThrownBy(() -> hasher.hash("correct horse battery")).isInstanceOfSatisfying(ProblemException.class, e -> {
+                assertThat(e.status()).isEqualTo(503);
+                assertThat(e.retryAfter()).isEqualTo(Duration.ofSeconds(5));
+            });
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isBetween(Duration.ofMillis(100), Duration.ofSeconds(2));
+            assertThatThrownBy(() -> hasher.matchDecoy("x")).isInstanceOf(ProblemException.class);
+        } finally {
+            hasher.permits.release(2);
+        }
+        assertThat(hasher.matches("correct horse battery", hasher.hash("correct horse battery"))).isTrue();
     }
 
     @Test
@@ -58,6 +79,7 @@ class PasswordTest {
         hasher.memoryKib = memory;
         hasher.iterations = iterations;
         hasher.maxConcurrentHashes = 2;
+        hasher.maxWaitMillis = 2000;
         hasher.init();
         return hasher;
     }
