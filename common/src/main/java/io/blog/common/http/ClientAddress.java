@@ -21,7 +21,7 @@ public class ClientAddress {
 
     public String of(HttpServletRequest request) {
         String peer = request.getRemoteAddr();
-        if (!trustedProxies.contains(peer)) {
+        if (!viaTrustedProxy(request)) {
             return peer;
         }
         String forwarded = request.getHeader("X-Forwarded-For");
@@ -32,5 +32,10 @@ public class ClientAddress {
         // The right-most entry was added by our own proxy; entries left of it are client-supplied.
         String[] hops = forwarded.split(",");
         return hops[hops.length - 1].trim();
+    }
+
+    /** True when the direct peer is the gateway (a configured trusted proxy): only then are its headers believed. */
+    public boolean viaTrustedProxy(HttpServletRequest request) {
+        return trustedProxies.contains(request.getRemoteAddr());
     }
 }

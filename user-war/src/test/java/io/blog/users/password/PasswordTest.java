@@ -1,5 +1,6 @@
 package io.blog.users.password;
 
+import io.blog.common.http.RequestQueueTime;
 import io.blog.common.problem.ProblemException;
 import org.junit.jupiter.api.Test;
 
@@ -52,6 +53,13 @@ class PasswordTest {
     }
 
     @Test
+    void theTimeARequestAlreadyQueuedCountsAgainstTheWait() {
+        assertThat(PasswordHasher.waitLeft(2000, Duration.ZERO)).isEqualTo(2000);
+        assertThat(PasswordHasher.waitLeft(2000, Duration.ofMillis(1500))).isEqualTo(500);
+        assertThat(PasswordHasher.waitLeft(2000, Duration.ofSeconds(3))).isNegative();
+    }
+
+    @Test
     void strongerParametersAskForARehash() {
         String weak = hasher(8192, 1).hash("correct horse battery");
         PasswordHasher current = hasher(19456, 2);
@@ -80,6 +88,13 @@ class PasswordTest {
         hasher.iterations = iterations;
         hasher.maxConcurrentHashes = 2;
         hasher.maxWaitMillis = 2000;
+        // Outside a server there is no request: nothing was queued before the hasher was asked.
+        hasher.queueTime = new RequestQueueTime() {
+            @Override
+            public Duration soFar() {
+                return Duration.ZERO;
+            }
+        };
         hasher.init();
         return hasher;
     }
