@@ -29,15 +29,19 @@ public class RequestQueueTime {
     ClientAddress addresses;
 
     public Duration soFar() {
+        HttpServletRequest current;
         try {
-            HttpServletRequest current = request.get();
-            if (!addresses.viaTrustedProxy(current)) {
-                return Duration.ZERO;
-            }
-            return since(current.getHeader(HEADER), Instant.now());
-        } catch (ContextNotActiveException | IllegalStateException outsideARequest) {
+            current = request.get();
+            // The built-in bean is a proxy: outside a request (start-up work, a scheduled job) it
+            // fails on first use rather than on lookup.
+            current.getRemoteAddr();
+        } catch (ContextNotActiveException | IllegalStateException | NullPointerException outsideARequest) {
             return Duration.ZERO;
         }
+        if (!addresses.viaTrustedProxy(current)) {
+            return Duration.ZERO;
+        }
+        return since(current.getHeader(HEADER), Instant.now());
     }
 
     /** The wait a stamp implies at {@code now}; zero for no stamp, a garbled one or one from the future (clocks apart). */
