@@ -118,12 +118,9 @@ public class RedisKeyValueStore implements KeyValueStore, AutoCloseable {
 
         static ClusterUrl parse(String url) {
             String rest = url.substring((CLUSTER_SCHEME + "://").length());
-            int slash = rest.indexOf('/');
-            if (slash >= 0) {
-                rest = rest.substring(0, slash);
-            }
             String user = null;
             String password = null;
+            // The last '@' ends the user info: a password may hold '@' or '/', a host list neither.
             int at = rest.lastIndexOf('@');
             if (at >= 0) {
                 String userInfo = rest.substring(0, at);
@@ -134,6 +131,10 @@ public class RedisKeyValueStore implements KeyValueStore, AutoCloseable {
                 if (user.isEmpty()) {
                     user = null;
                 }
+            }
+            int slash = rest.indexOf('/');
+            if (slash >= 0) {
+                rest = rest.substring(0, slash);
             }
             Set<HostAndPort> nodes = new LinkedHashSet<>();
             for (String node : rest.split(",")) {
@@ -147,8 +148,9 @@ public class RedisKeyValueStore implements KeyValueStore, AutoCloseable {
             return new ClusterUrl(nodes, user, password);
         }
 
+        /** Percent-escapes only, as in any URI's user info: a '+' stays a '+' (URLDecoder would make it a space). */
         private static String decode(String s) {
-            return URLDecoder.decode(s, StandardCharsets.UTF_8);
+            return URLDecoder.decode(s.replace("+", "%2B"), StandardCharsets.UTF_8);
         }
     }
 
