@@ -5,7 +5,8 @@ scripts with --progress=json and reads the catalogue they keep).
 
 A backup is one folder under $BLOG_BACKUP_DIR named after its UTC start time:
   data.mbstream.zst   mariadb-backup's physical copy of the replica (all schemas, grants), zstd
-  redis.rdb.zst       an RDB snapshot of Redis (view totals not yet flushed, the token denylist)
+  redis.rdb.zst       an RDB snapshot of the cache Redis (view totals not yet flushed; the
+                      security-state Redis is not backed up: README, Backups)
   SHA256SUMS          one line per file above
   manifest.json       start, end, GTID, sizes, row counts and CHECKSUM TABLE per table, tool
                       versions, status, verification
