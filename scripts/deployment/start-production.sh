@@ -113,9 +113,9 @@ create_server() { # $1 service $2 schema $3 instance $4 port
   # that answers, so once the primary is gone new connections reach the replica, which takes
   # writes as soon as promote-replica.sh has run; rejoin-replica.sh makes the primary the writer
   # again, which is what keeps this order right. A node that failed is skipped for
-  # deniedListTimeout (the driver's default, 60 s, would keep a rejoined primary out that long);
-  # retriesAllDown bounds the wait when neither answers (default: 120 rounds of 250 ms).
-  local opts="timezone=UTC&connectTimeout=2000&deniedListTimeout=5000&retriesAllDown=2"
+  # deniedListTimeout (lib.sh); retriesAllDown bounds the wait when neither answers (default:
+  # 120 rounds of 250 ms).
+  local opts="timezone=UTC&connectTimeout=2000&deniedListTimeout=$BLOG_DB_DENIED_LIST_TIMEOUT_MS&retriesAllDown=2"
   case $svc in
     users) pw=$BLOG_USERS_DB_PASSWORD ;; posts) pw=$BLOG_POSTS_DB_PASSWORD ;; comments) pw=$BLOG_COMMENTS_DB_PASSWORD ;;
   esac

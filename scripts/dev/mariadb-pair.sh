@@ -28,6 +28,8 @@
 #   BLOG_DB_SLOW_QUERY_SECONDS  statements slower than this go to <role>-slow.log (default 1)
 #   BLOG_DB_SEMI_SYNC_TIMEOUT_MS  how long a commit waits for the replica's acknowledgement before
 #                           the primary falls back to asynchronous replication (default 1000)
+#   BLOG_DB_DENIED_LIST_TIMEOUT_MS  how long the services' driver skips a node that failed
+#                           (their JDBC URLs' deniedListTimeout; default 5000)
 #
 # Accounts: blog_users, blog_posts, blog_comments (one per service, each limited to its own schema)
 # and repl (replication). Administrative access is root over the Unix socket only (socket auth, no
@@ -47,6 +49,7 @@ REPL_PW=${BLOG_REPL_PASSWORD:-repl-dev-pw}
 EXPORTER_PW=${BLOG_EXPORTER_DB_PASSWORD:-exporter-dev-pw}
 SLOW_QUERY_SECONDS=${BLOG_DB_SLOW_QUERY_SECONDS:-1}
 SEMI_SYNC_TIMEOUT_MS=${BLOG_DB_SEMI_SYNC_TIMEOUT_MS:-1000}
+DENIED_LIST_TIMEOUT_MS=${BLOG_DB_DENIED_LIST_TIMEOUT_MS:-5000}
 
 STARTUP_TIMEOUT_S=60   # first InnoDB init on a busy 2-core box takes a few seconds; 60 s means "broken"
 CATCHUP_TIMEOUT_S=30
@@ -382,6 +385,12 @@ cmd_rejoin() {
   close_service_connections "$new_writer"
   follow_writer "$new_writer"
   gtid=$(wait_caught_up "$new_writer")
+  # A service whose attempt on the primary failed shortly before (it was still starting) skips
+  # it for the driver's deniedListTimeout, so in that window a new connection of its write pool
+  # still reaches the demoted node; left there, it would fail a write minutes later. Once no
+  # such denial can be left, those connections are closed too.
+  sleep "$(( DENIED_LIST_TIMEOUT_MS / 1000 + 1 ))"
+  close_service_connections "$new_writer"
   echo "$node is the writer again at GTID $gtid, $new_writer its replica ($(elapsed))"
 }
 
