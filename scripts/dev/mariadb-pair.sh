@@ -345,7 +345,8 @@ close_service_connections() { # $1 = node
   accounts=$(printf "'blog_%s'," "${SERVICE_SCHEMAS[@]}")
   kills=$(admin "$1" -e "SELECT CONCAT('KILL CONNECTION ', id, ';') FROM information_schema.processlist
     WHERE user IN (${accounts%,})") || die "could not list the services' connections on $1"
-  [[ -z $kills ]] || admin "$1" <<<"$kills" 2>/dev/null || true   # one may have ended meanwhile
+  # --force: one may have ended meanwhile, and its failed KILL must not skip the rest.
+  [[ -z $kills ]] || admin "$1" --force <<<"$kills" 2>/dev/null || true
 }
 
 # After a promotion: the fenced former writer comes back as a replica of the new writer by GTID,
