@@ -6,8 +6,6 @@ import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -39,12 +37,7 @@ class RedisClusterDeploymentIT {
     @BeforeEach
     void clusterSettings() throws IOException {
         dir = Files.createTempDirectory("redis-cluster-deployment");
-        ports = new ArrayList<>();
-        for (int i = 0; i < 6; i++) {
-            try (ServerSocket free = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-                ports.add(free.getLocalPort());
-            }
-        }
+        ports = ClusterPorts.free(6);
         env = Map.of("BLOG_PROD_DIR", dir.toString(),
                 "BLOG_REDIS_CLUSTER_PORTS", String.join(" ", ports.stream().map(String::valueOf).toList()),
                 "BLOG_REDIS_CLUSTER_NODE_TIMEOUT_MS", "1500");

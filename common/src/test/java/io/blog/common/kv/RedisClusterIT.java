@@ -7,7 +7,6 @@ import redis.clients.jedis.Jedis;
 
 import java.io.File;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -36,11 +35,7 @@ class RedisClusterIT extends HashAndSetContract {
     @BeforeAll
     static void startCluster() throws Exception {
         dir = Files.createTempDirectory("redis-cluster");
-        for (int i = 0; i < 6; i++) {
-            try (ServerSocket free = new ServerSocket(0)) {
-                PORTS.add(free.getLocalPort());
-            }
-        }
+        PORTS.addAll(ClusterPorts.free(6));
         for (int port : PORTS) {
             Path nodeDir = Files.createDirectories(dir.resolve(Integer.toString(port)));
             NODES.add(new ProcessBuilder("redis-server", "--port", Integer.toString(port), "--bind", "127.0.0.1",
