@@ -99,7 +99,10 @@ configs() {
     done
   done
   cp -r liberty-config/fragments "$bundle/config/liberty/fragments"
-  for file in "$GATEWAY_DIR"/*.conf "$REDIS_DIR/redis.conf" "$REDIS_SECURITY_DIR/redis.conf" "$BLOG_LOGGING_DIR/rsyslog.conf"; do
+  # Redis: one server's config in the store's folder, or each cluster node's config and its view
+  # of the cluster (nodes.conf) in node-<port>/.
+  for file in "$GATEWAY_DIR"/*.conf "$REDIS_DIR"/{,node-*/}{redis,nodes}.conf "$REDIS_SECURITY_DIR"/{,node-*/}{redis,nodes}.conf \
+              "$BLOG_LOGGING_DIR/rsyslog.conf"; do
     [[ -f $file ]] && install -D -m 600 "$file" "$bundle/config/${file#"$BLOG_PROD_DIR"/}"
   done
   if [[ -d $BLOG_PROD_DIR/monitoring/config ]]; then

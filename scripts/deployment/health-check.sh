@@ -54,54 +54,61 @@ else
   report "mariadb-$reader" FAIL "no answer (:$(db_port "$reader"))"
 fi
 
-# A Redis store that is a cluster: every node answers and reports the cluster ok, and each of the
-# three primaries still has a replica (without one, the next loss of a node loses slots).
-redis_cluster_report() { # $1 component, $2 store
-  local component=$1 store=$2 port down=() state="" role primaries=0 replicas=0
-  for port in $(redis_store_ports "$store"); do
-    if out=$(REDISCLI_AUTH=$(redis_store_password "$store") redis-cli -h 127.0.0.1 -p "$port" cluster info 2>&1) \
-        && [[ $out == *cluster_state* ]]; then
-      state=$(tr -d '\r' <<<"$out" | awk -F: '$1 == "cluster_state" {print $2}')
-      role=$(REDISCLI_AUTH=$(redis_store_password "$store") redis-cli -h 127.0.0.1 -p "$port" role 2>/dev/null | head -1)
-      [[ $role == master ]] && primaries=$((primaries + 1)) || replicas=$((replicas + 1))
-    else
-      down+=(":$port")
-    fi
-  done
-  if [[ $state != ok ]]; then
-    report "$component" FAIL "cluster state ${state:-unknown}${down:+; down: ${down[*]}}"
-  elif (( ${#down[@]} )); then
-    report "$component" FAIL "cluster ok, but down: ${down[*]} ($primaries primaries, $replicas replicas answer): one more loss can cost slots"
-  else
-    report "$component" ok "cluster ok: $primaries primaries, $replicas replicas on :$(redis_store_ports "$store" | tr ' ' ',')"
+# The security state's Redis refuses writes when full (it never evicts): warn well before.
+# Sets MEMORY_PERCENT (a node's use) and MEMORY_PROBLEM (what is wrong, empty when all is well).
+security_memory() { # $1 port
+  local used max policy
+  MEMORY_PROBLEM=""
+  read -r used max policy < <(redis_cli_of security "$1" info memory 2>/dev/null | tr -d '\r' \
+    | awk -F: '/^used_memory:/{u=$2} /^maxmemory:/{m=$2} /^maxmemory_policy:/{p=$2} END{print u, m, p}')
+  MEMORY_PERCENT=$(( max > 0 ? used * 100 / max : 0 ))
+  if [[ $policy != noeviction ]]; then
+    MEMORY_PROBLEM="maxmemory-policy is $policy on :$1, not noeviction: revocations and limits can be evicted"
+  elif (( MEMORY_PERCENT >= 80 )); then
+    MEMORY_PROBLEM="$MEMORY_PERCENT % of maxmemory used on :$1; when full, revocations and limit counters cannot be written"
   fi
 }
 
-if redis_store_is_cluster cache; then
-  redis_cluster_report redis cache
-elif out=$(redis_cli ping 2>&1) && [[ $out == PONG ]]; then
-  report redis ok "PONG on :$BLOG_REDIS_PORT, $(redis_cli info memory 2>/dev/null | awk -F: '/^used_memory_human/{print $2}' | tr -d '\r') used"
-else
-  report redis FAIL "${out:-no answer} (:$BLOG_REDIS_PORT)"
-fi
-
-# The security state's Redis refuses writes when full (it never evicts): warn well before.
-if redis_store_is_cluster security; then
-  redis_cluster_report redis-security security
-elif out=$(redis_security_cli ping 2>&1) && [[ $out == PONG ]]; then
-  read -r used max policy < <(redis_security_cli info memory 2>/dev/null | tr -d '\r' \
-    | awk -F: '/^used_memory:/{u=$2} /^maxmemory:/{m=$2} /^maxmemory_policy:/{p=$2} END{print u, m, p}')
-  percent=$(( max > 0 ? used * 100 / max : 0 ))
-  if [[ $policy != noeviction ]]; then
-    report redis-security FAIL "maxmemory-policy is $policy, not noeviction: revocations and limits can be evicted"
-  elif (( percent >= 80 )); then
-    report redis-security FAIL "$percent % of maxmemory used; when full, revocations and limit counters cannot be written"
+# One Redis store: every node answers (a cluster's also reports the cluster ok, and each of its
+# three primaries still has a replica: without one, the next loss of a node loses slots).
+redis_store_report() { # $1 store
+  local store=$1 component port down=() state=ok role primaries=0 replicas=0 problem="" most=0
+  component=$(redis_store_name "$store")
+  for port in $(redis_store_ports "$store"); do
+    if ! [[ $(redis_cli_of "$store" "$port" ping 2>/dev/null) == PONG ]]; then
+      down+=(":$port")
+      continue
+    fi
+    if redis_store_is_cluster "$store"; then
+      [[ $(redis_cli_of "$store" "$port" cluster info 2>/dev/null | tr -d '\r' | awk -F: '$1 == "cluster_state" {print $2}') == ok ]] || state=fail
+      role=$(redis_cli_of "$store" "$port" role 2>/dev/null | head -1)
+      [[ $role == master ]] && primaries=$((primaries + 1)) || replicas=$((replicas + 1))
+    fi
+    if [[ $store == security ]]; then
+      security_memory "$port"
+      problem=${problem:-$MEMORY_PROBLEM}
+      if (( MEMORY_PERCENT > most )); then most=$MEMORY_PERCENT; fi
+    fi
+  done
+  local ports memory=""
+  ports=$(redis_store_ports "$store" | tr ' ' ',')
+  [[ $store == security ]] && memory=", at most $most % of maxmemory used, noeviction"
+  if ! redis_store_is_cluster "$store"; then
+    if (( ${#down[@]} )); then report "$component" FAIL "no answer (:$ports)"
+    elif [[ -n $problem ]]; then report "$component" FAIL "$problem"
+    else report "$component" ok "PONG on :$ports$memory"; fi
+  elif (( ${#down[@]} == 6 )) || [[ $state != ok ]]; then
+    report "$component" FAIL "cluster state fail${down:+; down: ${down[*]}}"
+  elif (( ${#down[@]} )); then
+    report "$component" FAIL "cluster ok, but down: ${down[*]} ($primaries primaries, $replicas replicas answer): one more loss can cost slots"
+  elif [[ -n $problem ]]; then
+    report "$component" FAIL "$problem"
   else
-    report redis-security ok "PONG on :$BLOG_REDIS_SECURITY_PORT, $percent % of maxmemory used, noeviction"
+    report "$component" ok "cluster ok: $primaries primaries, $replicas replicas on :$ports$memory"
   fi
-else
-  report redis-security FAIL "${out:-no answer} (:$BLOG_REDIS_SECURITY_PORT)"
-fi
+}
+redis_store_report cache
+redis_store_report security
 
 # The cluster as any node that answers sees it (yellow: a replica is missing, search still
 # complete); then each node, since one node down leaves the cluster working but without a spare.

@@ -43,10 +43,14 @@ load_env() {
   BLOG_REDIS_SECURITY_PORT=${BLOG_REDIS_SECURITY_PORT:-6382}
   BLOG_REDIS_SECURITY_MAXMEMORY=${BLOG_REDIS_SECURITY_MAXMEMORY:-128mb}
   BLOG_REDIS_MAXMEMORY=${BLOG_REDIS_MAXMEMORY:-256mb}
-  # Either store may instead be a Redis Cluster of six nodes (three primaries, one replica each)
-  # that survives the loss of any one: its ports here, else the single port above is used.
-  BLOG_REDIS_CLUSTER_PORTS=${BLOG_REDIS_CLUSTER_PORTS:-}
-  BLOG_REDIS_SECURITY_CLUSTER_PORTS=${BLOG_REDIS_SECURITY_CLUSTER_PORTS:-}
+  # Each store is a Redis Cluster of six nodes (three primaries, one replica each) that survives
+  # the loss of any one. BLOG_REDIS_MODE=single runs one server per store instead, on the single
+  # ports above: small deployments that can live with a cache outage.
+  BLOG_REDIS_MODE=${BLOG_REDIS_MODE:-cluster}
+  [[ $BLOG_REDIS_MODE == cluster || $BLOG_REDIS_MODE == single ]] \
+    || die "BLOG_REDIS_MODE is '$BLOG_REDIS_MODE': cluster (the default) or single"
+  BLOG_REDIS_CLUSTER_PORTS=${BLOG_REDIS_CLUSTER_PORTS:-6401 6402 6403 6404 6405 6406}
+  BLOG_REDIS_SECURITY_CLUSTER_PORTS=${BLOG_REDIS_SECURITY_CLUSTER_PORTS:-6411 6412 6413 6414 6415 6416}
   # How long a primary may be silent before the others promote its replica.
   BLOG_REDIS_CLUSTER_NODE_TIMEOUT_MS=${BLOG_REDIS_CLUSTER_NODE_TIMEOUT_MS:-3000}
   # Elasticsearch: three nodes, so search and indexing survive the loss of one (each index has a
@@ -105,7 +109,7 @@ load_env() {
     BLOG_DB_DENIED_LIST_TIMEOUT_MS \
     BLOG_REDIS_PORT BLOG_REDIS_SECURITY_PORT BLOG_ES_PORT BLOG_ES_PORTS BLOG_ES_TRANSPORT_PORTS BLOG_PUBLIC_BASE_URL BLOG_BACKUP_DIR \
     BLOG_BACKUP_KEEP_DAILY BLOG_BACKUP_KEEP_WEEKLY BLOG_METRICS_TEXTFILE_DIR BLOG_LOGGING_DIR \
-    BLOG_LOG_QUEUE_MAX_DISK BLOG_LOG_RETENTION_DAYS BLOG_LOG_MAX_SIZE BLOG_REDIS_CLUSTER_PORTS BLOG_REDIS_SECURITY_CLUSTER_PORTS
+    BLOG_LOG_QUEUE_MAX_DISK BLOG_LOG_RETENTION_DAYS BLOG_LOG_MAX_SIZE BLOG_REDIS_MODE BLOG_REDIS_CLUSTER_PORTS BLOG_REDIS_SECURITY_CLUSTER_PORTS
 
   # What mariadb-pair.sh and elasticsearch.sh read (the latter per node: es_node).
   export BLOG_DB_PAIR_DIR=$BLOG_PROD_DIR/mariadb ES_JAVA_OPTS="-Xms$BLOG_ES_HEAP -Xmx$BLOG_ES_HEAP"
@@ -215,15 +219,12 @@ module_of() {
   case $1 in users) echo user-war ;; posts) echo post-war ;; comments) echo comment-war ;; esac
 }
 
-redis_cli() { REDISCLI_AUTH=$BLOG_REDIS_PASSWORD redis-cli -h 127.0.0.1 -p "$BLOG_REDIS_PORT" "$@"; }
-redis_security_cli() { REDISCLI_AUTH=${BLOG_REDIS_SECURITY_PASSWORD:-} redis-cli -h 127.0.0.1 -p "$BLOG_REDIS_SECURITY_PORT" "$@"; }
-
 # The two Redis stores, "cache" and "security" (scripts/deployment/redis.sh): each one server or
 # one cluster. $1 = store.
 redis_store_cluster_ports() {
   case $1 in cache) echo "$BLOG_REDIS_CLUSTER_PORTS" ;; security) echo "$BLOG_REDIS_SECURITY_CLUSTER_PORTS" ;; esac
 }
-redis_store_is_cluster() { [[ -n $(redis_store_cluster_ports "$1") ]]; }
+redis_store_is_cluster() { [[ $BLOG_REDIS_MODE == cluster ]]; }
 # Every port the store listens on: its cluster's nodes, or its one server.
 redis_store_ports() {
   if redis_store_is_cluster "$1"; then redis_store_cluster_ports "$1"
@@ -236,6 +237,21 @@ redis_store_dir() { case $1 in cache) echo "$REDIS_DIR" ;; security) echo "$REDI
 # A node's folder: a single server keeps the store's folder, a cluster node a folder of its own.
 redis_node_dir() { # $1 store, $2 port
   if redis_store_is_cluster "$1"; then echo "$(redis_store_dir "$1")/node-$2"; else redis_store_dir "$1"; fi
+}
+# The store's component name (stop-production.sh, health-check.sh) and its nodes' names: a
+# cluster's nodes are NAME-1 … NAME-6 in port order, as Elasticsearch's are; one server is NAME.
+redis_store_name() { case $1 in cache) echo redis ;; security) echo redis-security ;; esac; }
+redis_nodes() { # $1 store; "name port folder" per node
+  local name n=0 port
+  name=$(redis_store_name "$1")
+  for port in $(redis_store_ports "$1"); do
+    n=$(( n + 1 ))
+    if redis_store_is_cluster "$1"; then echo "$name-$n $port $(redis_node_dir "$1" "$port")"
+    else echo "$name $port $(redis_node_dir "$1" "$port")"; fi
+  done
+}
+redis_cli_of() { # $1 store, $2 port, the rest redis-cli's arguments
+  REDISCLI_AUTH=$(redis_store_password "$1") redis-cli -h 127.0.0.1 -p "$2" "${@:3}"
 }
 # What the services are given (common's KeyValueStoreProducer): redis:// or redis-cluster://.
 redis_url() {

@@ -48,6 +48,26 @@ targets_json() {
   echo "]"
 }
 
+# The Redis stores: a store's exporter scrapes each of its nodes (its /scrape?target=… endpoint),
+# so every node is a target of its own, instance NAME-N as in health-check.sh, with the store as
+# role (cache, security) and the mode as topology (cluster, single): a cluster's node may go down
+# without an outage, a single server may not (rules/alerts.yml).
+redis_targets_json() {
+  local store exporter first=1 name port
+  echo "["
+  for store in cache security; do
+    exporter=$(monitoring_port "$(redis_store_name "$store")-exporter")
+    while read -r name port _; do
+      (( first )) || echo ","
+      first=0
+      printf '  {"targets": ["127.0.0.1:%s"], "labels": {"__metrics_path__": "/scrape", "__param_target": "redis://127.0.0.1:%s", "instance": "%s", "service": "redis", "role": "%s", "topology": "%s"}}' \
+        "$exporter" "$port" "$name" "$store" "$BLOG_REDIS_MODE"
+    done < <(redis_nodes "$store")
+  done
+  echo
+  echo "]"
+}
+
 render() { # $1 = config folder
   local dir=$1 svc n port
   mkdir -p "$dir/rules" "$dir/targets" "$dir/alertmanager"
@@ -61,8 +81,7 @@ render() { # $1 = config folder
   done < <(instances) | targets_json >"$dir/targets/services.json"
   echo "127.0.0.1:$(port_of mysqld-exporter-primary) primary mariadb primary
 127.0.0.1:$(port_of mysqld-exporter-replica) replica mariadb replica" | targets_json >"$dir/targets/mysqld.json"
-  echo "127.0.0.1:$BLOG_REDIS_EXPORTER_PORT redis redis cache
-127.0.0.1:$BLOG_REDIS_SECURITY_EXPORTER_PORT redis-security redis security" | targets_json >"$dir/targets/redis.json"
+  redis_targets_json >"$dir/targets/redis.json"
   echo "127.0.0.1:$BLOG_NGINX_EXPORTER_PORT gateway gateway gateway" | targets_json >"$dir/targets/nginx.json"
   echo "127.0.0.1:$BLOG_NODE_EXPORTER_PORT host host host" | targets_json >"$dir/targets/node.json"
   for n in "${!ES_EXPORTER_PORTS[@]}"; do
@@ -127,12 +146,14 @@ command_of() { # $1 component; prints nothing, fills CMD and CMD_ENV
       CMD=(prometheus-mysqld-exporter --config.my-cnf="$dir/my.cnf" --web.listen-address="127.0.0.1:$port"
         --collect.slave_status --collect.global_status --collect.global_variables --collect.info_schema.processlist
         --log.format=json) ;;
-    redis-exporter)
-      CMD_ENV=("REDIS_PASSWORD=$BLOG_REDIS_PASSWORD")
-      CMD=(prometheus-redis-exporter -redis.addr="redis://127.0.0.1:$BLOG_REDIS_PORT" -web.listen-address="127.0.0.1:$port") ;;
-    redis-security-exporter)
-      CMD_ENV=("REDIS_PASSWORD=$BLOG_REDIS_SECURITY_PASSWORD")
-      CMD=(prometheus-redis-exporter -redis.addr="redis://127.0.0.1:$BLOG_REDIS_SECURITY_PORT" -web.listen-address="127.0.0.1:$port") ;;
+    redis-exporter | redis-security-exporter)
+      # One exporter per store, its password for every node it is asked to scrape; its own
+      # /metrics (the first node) only answers the start-up probe.
+      local store=cache first_port
+      [[ $1 == redis-security-exporter ]] && store=security
+      read -r first_port _ <<<"$(redis_store_ports "$store")"
+      CMD_ENV=("REDIS_PASSWORD=$(redis_store_password "$store")")
+      CMD=(prometheus-redis-exporter -redis.addr="redis://127.0.0.1:$first_port" -web.listen-address="127.0.0.1:$port") ;;
     nginx-exporter)
       CMD=(prometheus-nginx-exporter -nginx.scrape-uri="http://127.0.0.1:$GATEWAY_INTERNAL_PORT/stub_status"
         -web.listen-address="127.0.0.1:$port") ;;

@@ -25,6 +25,8 @@ umask 077
   echo "BLOG_DB_REPLICA_PORT=$((3327 + o))"
   echo "BLOG_REDIS_PORT=$((6381 + o))"
   echo "BLOG_REDIS_SECURITY_PORT=$((6382 + o))"
+  echo "BLOG_REDIS_CLUSTER_PORTS=\"$(seq -s ' ' $((6401 + o)) $((6406 + o)))\""
+  echo "BLOG_REDIS_SECURITY_CLUSTER_PORTS=\"$(seq -s ' ' $((6411 + o)) $((6416 + o)))\""
   echo "BLOG_ES_PORTS=\"$((9260 + o)) $((9261 + o)) $((9262 + o))\""
   echo "BLOG_ES_TRANSPORT_PORTS=\"$((9360 + o)) $((9361 + o)) $((9362 + o))\""
   echo "BLOG_PROMETHEUS_PORT=$((9390 + o))"

@@ -42,6 +42,10 @@ start_node() { # $1 store, $2 port
   dir=$(redis_node_dir "$store" "$port") password=$(redis_store_password "$store")
   answers "$store" "$port" && return 0
   port_busy "$port" && die "$(name_of "$store"): port $port is busy with something else"
+  # A cluster node also listens on its port + 10000 for the cluster bus.
+  if redis_store_is_cluster "$store" && port_busy $(( port + 10000 )); then
+    die "$(name_of "$store"): port $(( port + 10000 )) (the cluster bus of :$port) is busy with something else"
+  fi
   mkdir -p "$dir"
   # The password goes through a config file, never the command line (ps would show it).
   (

@@ -67,7 +67,12 @@ for name in users-1 users-2 posts-1 posts-2 comments-1 comments-2; do
 done
 line "mariadb primary" "$(rss_of "$(cat "$WORK/mariadb/primary.pid")")"
 line "mariadb replica" "$(rss_of "$(cat "$WORK/mariadb/replica.pid")")"
-line "redis" "$(rss_of "$(cat "$WORK/redis/redis.pid")")"
+# Redis: both stores, every node (one server each, or a cluster's six).
+redis_rss=0
+for pidfile in "$WORK"/redis{,-security}/{,node-*/}redis.pid; do
+  [[ -f $pidfile ]] && redis_rss=$(( redis_rss + $(rss_of "$(cat "$pidfile")") ))
+done
+line "redis (both stores)" "$redis_rss"
 for pidfile in "$WORK"/elasticsearch/node-*/elasticsearch.pid; do
   node=${pidfile%/elasticsearch.pid}
   line "elasticsearch ${node##*/}" "$(rss_of "$(cat "$pidfile")")"

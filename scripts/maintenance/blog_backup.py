@@ -6,7 +6,8 @@ scripts with --progress=json and reads the catalogue they keep).
 A backup is one folder under $BLOG_BACKUP_DIR named after its UTC start time:
   data.mbstream.zst   mariadb-backup's physical copy of the replica (all schemas, grants), zstd
   redis.rdb.zst       an RDB snapshot of the cache Redis (view totals not yet flushed; the
-                      security-state Redis is not backed up: README, Backups)
+                      security-state Redis is not backed up: README, Backups); of a Redis
+                      Cluster, one per primary: redis-<port>.rdb.zst, together every slot
   SHA256SUMS          one line per file above
   manifest.json       start, end, GTID, sizes, row counts and CHECKSUM TABLE per table, tool
                       versions, status, verification
@@ -38,7 +39,7 @@ import threading
 import time
 
 SCHEMAS = ("blog_users", "blog_posts", "blog_comments")
-FILES = ("data.mbstream.zst", "redis.rdb.zst")
+DATA_FILE = "data.mbstream.zst"
 # A replica-shaped server id for the binlog stream; the pair uses 1 (primary) and 2 (replica).
 ARCHIVER_SERVER_ID = 1001
 TIME_FORMAT = "%Y-%m-%dT%H:%M:%SZ"
@@ -69,6 +70,9 @@ class Topology:
         self.node_ports = {"primary": int(env("BLOG_DB_PRIMARY_PORT")), "replica": int(env("BLOG_DB_REPLICA_PORT"))}
         self.redis_host = env("BLOG_REDIS_HOST", "127.0.0.1")
         self.redis_port = int(env("BLOG_REDIS_PORT"))
+        # A Redis Cluster (scripts/deployment/lib.sh, BLOG_REDIS_MODE) is asked node by node.
+        self.redis_cluster_ports = ([int(p) for p in env("BLOG_REDIS_CLUSTER_PORTS", "").split()]
+                                    if env("BLOG_REDIS_MODE", "single") == "cluster" else [])
         self.redis_password = env("BLOG_REDIS_PASSWORD", "")
         self.repl_password = env("BLOG_REPL_PASSWORD", "")
         self.keep_daily = int(env("BLOG_BACKUP_KEEP_DAILY", "7"))
@@ -463,8 +467,9 @@ def cmd_backup(topo, args):
         run_backup(topo, manifest, folder, say)
     except BaseException as failure:
         manifest.update(status="failed", end=stamp(now()), error=str(failure) or type(failure).__name__)
-        for name in FILES:
-            if os.path.exists(os.path.join(folder, name)):
+        # A failed backup keeps its manifest and logs, not half-written copies.
+        for name in os.listdir(folder):
+            if name.endswith((".zst", ".rdb")):
                 os.unlink(os.path.join(folder, name))
         final = os.path.join(topo.backup_dir, backup_id)
         try:
@@ -500,23 +505,16 @@ def run_backup(topo, manifest, folder, say):
         gtid = sql(replica, "SELECT @@GLOBAL.gtid_slave_pos")[0][0]
         manifest.update(gtid=gtid, consistentAt=stamp(now()))
         say("freeze", f"replica paused at GTID {gtid}", gtid=gtid)
-        copy_database(replica, os.path.join(folder, "data.mbstream.zst"), say)
+        copy_database(replica, os.path.join(folder, DATA_FILE), say)
         say("tables", "counting rows and checksumming every table")
         manifest["tables"] = table_facts(replica)
     finally:
         sql(replica, "START SLAVE SQL_THREAD")
     say("resume", "replica replicating again")
 
-    say("redis", "Redis snapshot (RDB)")
-    rdb = os.path.join(folder, "redis.rdb")
-    redis = subprocess.run(["redis-cli", "-h", topo.redis_host, "-p", str(topo.redis_port), "--rdb", rdb],
-                           env={**os.environ, "REDISCLI_AUTH": topo.redis_password}, capture_output=True, text=True)
-    if redis.returncode != 0 or not os.path.isfile(rdb):
-        raise Fail(f"Redis snapshot failed: {(redis.stderr or redis.stdout).strip()}")
-    subprocess.run(["zstd", "-q", "--rm", "-3", rdb, "-o", rdb + ".zst"], check=True)
-
+    names = [DATA_FILE] + redis_snapshots(topo, folder, say)
     files = {}
-    for name in FILES:
+    for name in names:
         path = os.path.join(folder, name)
         files[name] = {"bytes": os.path.getsize(path), "sha256": sha256_of(path)}
     write_atomically(os.path.join(folder, "SHA256SUMS"), "".join(f"{v['sha256']}  {k}\n" for k, v in files.items()))
@@ -526,6 +524,38 @@ def run_backup(topo, manifest, folder, say):
                            "zstd": tool_version(["zstd", "--version"]),
                            "redis": tool_version(["redis-cli", "--version"])},
                     verification=None)
+
+
+def redis_cli(topo, port, *args, **kwargs):
+    return subprocess.run(["redis-cli", "-h", topo.redis_host, "-p", str(port), *args],
+                          env={**os.environ, "REDISCLI_AUTH": topo.redis_password}, capture_output=True, text=True, **kwargs)
+
+
+def redis_snapshots(topo, folder, say):
+    """The cache Redis's RDB, taken as a replica would take it; of a cluster, every primary's
+    (each holds a third of the slots). Returns the files written."""
+    if topo.redis_cluster_ports:
+        roles = {port: redis_cli(topo, port, "role", timeout=10).stdout.split("\n", 1)[0].strip()
+                 for port in topo.redis_cluster_ports}
+        primaries = [port for port, role in roles.items() if role == "master"]
+        # Three primaries cover every slot; fewer answering means a failover is under way or the
+        # cluster is down, and a snapshot of part of it would not say so.
+        if len(primaries) != 3:
+            raise Fail(f"Redis snapshot failed: {len(primaries)} of the cluster's nodes answer as primaries, not 3 "
+                       f"(scripts/deployment/redis.sh status)")
+        snapshots = [(port, f"redis-{port}.rdb") for port in primaries]
+    else:
+        snapshots = [(topo.redis_port, "redis.rdb")]
+    names = []
+    for port, name in snapshots:
+        say("redis", f"Redis snapshot (RDB) of :{port}")
+        rdb = os.path.join(folder, name)
+        redis = redis_cli(topo, port, "--rdb", rdb)
+        if redis.returncode != 0 or not os.path.isfile(rdb):
+            raise Fail(f"Redis snapshot of :{port} failed: {(redis.stderr or redis.stdout).strip()}")
+        subprocess.run(["zstd", "-q", "--rm", "-3", rdb, "-o", rdb + ".zst"], check=True)
+        names.append(name + ".zst")
+    return names
 
 
 def copy_database(sock, target, say):

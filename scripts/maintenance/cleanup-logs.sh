@@ -132,9 +132,10 @@ add rotated "$GATEWAY_DIR"/logs/{access.json,error.log}.*
 # MariaDB primary and replica: error log, slow-query log, stdout.
 add live "$BLOG_DB_PAIR_DIR"/{*.err,*-slow.log,*.out}
 add rotated "$BLOG_DB_PAIR_DIR"/{*.err,*-slow.log,*.out}.*
-# Redis: the cache and the security state.
-add live "$REDIS_DIR"/redis.log "$REDIS_SECURITY_DIR"/redis.log
-add rotated "$REDIS_DIR"/redis.log.* "$REDIS_SECURITY_DIR"/redis.log.*
+# Redis: the cache and the security state, one server in the store's folder or a cluster's six
+# nodes in node-<port>/.
+add live "$REDIS_DIR"/{,node-*/}redis.log "$REDIS_SECURITY_DIR"/{,node-*/}redis.log
+add rotated "$REDIS_DIR"/{,node-*/}redis.log.* "$REDIS_SECURITY_DIR"/{,node-*/}redis.log.*
 # Elasticsearch (path.logs of scripts/dev/elasticsearch.sh): <cluster>.log, <cluster>_*.json and
 # gc.log are written; log4j rotates into *.gz, the JVM gc.log into gc.log.N; crash reports stay.
 for f in "$ES_DIR"/node-*/logs/*; do

@@ -44,8 +44,10 @@ components() {
     echo "$svc-$n service $port $WLP/usr/servers/.pid/$svc-$n.pid"
   done < <(instances)
   for node in primary replica; do echo "mariadb-$node mariadb $(db_port "$node") $BLOG_DB_PAIR_DIR/$node.pid"; done
-  echo "redis redis $BLOG_REDIS_PORT $REDIS_DIR/redis.pid"
-  echo "redis-security redis $BLOG_REDIS_SECURITY_PORT $REDIS_SECURITY_DIR/redis.pid"
+  local store name folder
+  for store in cache security; do
+    while read -r name port folder; do echo "$name redis $port $folder/redis.pid"; done < <(redis_nodes "$store")
+  done
   for n in $(es_nodes); do echo "elasticsearch-$n elasticsearch ${ES_HTTP_PORTS[n - 1]} -"; done
   echo "console console $BLOG_CONSOLE_PORT $WLP/usr/servers/.pid/console.pid"
   for n in "${MONITORING_COMPONENTS[@]}"; do echo "$n monitoring $(monitoring_port "$n") $BLOG_PROD_DIR/monitoring/$n/$n.pid"; done

@@ -53,25 +53,31 @@ def http_json(url):
 
 
 def redis_info(port, password):
-    """INFO as a dict, over RESP by hand: the topology's Redis needs no client library here."""
+    """INFO (and CLUSTER INFO on a cluster's node) as one dict, over RESP by hand: the topology's
+    Redis needs no client library here."""
     try:
         with socket.create_connection(("127.0.0.1", port), timeout=TIMEOUT) as s:
+            reader = s.makefile("rb")
+
             def command(*words):
                 s.sendall(b"*%d\r\n" % len(words) + b"".join(
                     b"$%d\r\n%s\r\n" % (len(w.encode()), w.encode()) for w in words))
-            reader = s.makefile("rb")
+                header = reader.readline()
+                if not header.startswith(b"$"):
+                    return None
+                body = reader.read(int(header[1:]) + 2).decode("utf-8", "replace")
+                return dict(line.split(":", 1) for line in body.splitlines() if ":" in line and not line.startswith("#"))
+
             if password:
-                command("AUTH", password)
+                s.sendall(b"*2\r\n$4\r\nAUTH\r\n$%d\r\n%s\r\n" % (len(password.encode()), password.encode()))
                 if not reader.readline().startswith(b"+OK"):
                     return None
-            command("INFO")
-            header = reader.readline()
-            if not header.startswith(b"$"):
-                return None
-            body = reader.read(int(header[1:]) + 2).decode("utf-8", "replace")
+            info = command("INFO")
+            if info is not None and info.get("cluster_enabled") == "1":
+                info.update(command("CLUSTER", "INFO") or {})
+            return info
     except (OSError, ValueError):
         return None
-    return dict(line.split(":", 1) for line in body.splitlines() if ":" in line and not line.startswith("#"))
 
 
 def sql(node, query):
@@ -283,7 +289,8 @@ class Status:
                            else "not replicating (io=%s, sql=%s)" % (status.get("Slave_IO_Running"), status.get("Slave_SQL_Running")))
 
     def probe_redis(self, e, port):
-        password = os.environ.get("BLOG_REDIS_SECURITY_PASSWORD" if e["name"] == "redis-security" else "BLOG_REDIS_PASSWORD", "")
+        security = e["name"].startswith("redis-security")
+        password = os.environ.get("BLOG_REDIS_SECURITY_PASSWORD" if security else "BLOG_REDIS_PASSWORD", "")
         info = redis_info(int(port), password)
         if info is None:
             e["detail"] = "no answer on :%s" % port
@@ -294,6 +301,13 @@ class Status:
         used, limit = int(info.get("used_memory", 0)), int(info.get("maxmemory", 0))
         e["memory"] = {"usedBytes": used, "maxBytes": limit, "policy": info.get("maxmemory_policy")}
         e["detail"] = "%s used of %s (%s)" % (size(used), size(limit) if limit else "no limit", info.get("maxmemory_policy"))
+        if "cluster_state" in info:
+            # A cluster's node: which side of its pair it is, and whether it sees every slot served.
+            e["role"] = "primary" if info.get("role") == "master" else "replica"
+            e["clusterState"] = info["cluster_state"]
+            e["detail"] = "%s, cluster %s, %s" % (e["role"], info["cluster_state"], e["detail"])
+            if info["cluster_state"] != "ok":
+                e["state"] = "degraded"
 
     def probe_elasticsearch(self, e, port):
         # The node's own view (not GET /, which this topology's nodes refuse with 405).
@@ -468,7 +482,9 @@ def main(argv):
         "unhealthy": unhealthy,
         "components": components,
         "replication": {"writer": status.writer, "lagSeconds": replica.get("lagSeconds")},
-        "redis": [{"name": c["name"], "detail": c["detail"], **c.get("memory", {})} for c in components if c["kind"] == "redis"],
+        "redis": [{"name": c["name"], "detail": c["detail"], **c.get("memory", {}),
+                   **({"role": c["role"], "clusterState": c["clusterState"]} if "clusterState" in c else {})}
+                  for c in components if c["kind"] == "redis"],
         "elasticsearch": elasticsearch_cluster(components),
         "disk": disk_use(),
         "backup": last_backup(),

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -54,8 +55,16 @@ class BackupIT {
         Map<String, Object> manifest = manifest(backupId);
         assertThat(manifest).containsEntry("status", "ok").containsEntry("source", "replica").containsKey("gtid");
         assertThat(backup.report()).contains("\"step\": \"freeze\"", "\"step\": \"resume\"");
-        assertThat(Files.readString(Topology.dir().resolve("backups/" + backupId + "/SHA256SUMS")))
-                .contains("data.mbstream.zst", "redis.rdb.zst");
+        String sums = Files.readString(Topology.dir().resolve("backups/" + backupId + "/SHA256SUMS"));
+        assertThat(sums).contains("data.mbstream.zst");
+        // The cache's RDB: of a cluster, one per primary, so that together they hold every slot.
+        List<Integer> snapshotted = Pattern.compile("redis-(\\d+)\\.rdb\\.zst").matcher(sums).results()
+                .map(m -> Integer.valueOf(m.group(1))).toList();
+        if (RedisCli.cluster()) {
+            assertThat(snapshotted).as(sums).containsExactlyInAnyOrderElementsOf(RedisCli.primaries("cache"));
+        } else {
+            assertThat(sums).contains("redis.rdb.zst");
+        }
 
         int afterBackup = writer.acknowledged().size();
         writer.awaitAcknowledged(afterBackup + 10);

@@ -108,7 +108,11 @@ class DiagnosticsIT {
         assertThat(Files.readString(bundle.resolve("config/liberty/users-1/server.env")))
                 .contains("BLOG_PLANTED_API_TOKEN=[REDACTED]").contains("BLOG_DB_PASSWORD=[REDACTED]")
                 .containsPattern("BLOG_DB_URL=jdbc:mariadb:\\S+");
-        assertThat(Files.readString(bundle.resolve("config/redis/redis.conf"))).contains("requirepass \"[REDACTED]\"");
+        String firstNode = Topology.env("BLOG_REDIS_CLUSTER_PORTS").split(" ")[0];
+        assertThat(Files.readString(bundle.resolve("config/redis/node-" + firstNode + "/redis.conf")))
+                .contains("requirepass \"[REDACTED]\"").contains("masterauth \"[REDACTED]\"")
+                .doesNotContain(Topology.env("BLOG_REDIS_PASSWORD"));
+        assertThat(bundle.resolve("config/redis/node-" + firstNode + "/nodes.conf")).content().contains("myself");
         assertThat(Files.readString(bundle.resolve("config/env-file"))).contains("BLOG_ADMIN_PASSWORD=[REDACTED]")
                 .contains("GATEWAY_PORT=" + Topology.env("GATEWAY_PORT"));
         assertThat(Files.readString(bundle.resolve("logs/console_diagnostics-test.log.txt")))

@@ -3,6 +3,7 @@ package io.blog.system;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -20,9 +21,14 @@ class MonitoringIT {
 
     @Test
     void prometheusScrapesEveryComponentWithItsLabels() {
-        Set<String> expected = Set.of("users-1", "users-2", "posts-1", "posts-2", "comments-1", "comments-2", "primary",
-                "replica", "redis", "redis-security", "gateway", "elasticsearch-1", "elasticsearch-2", "elasticsearch-3", "host", "prometheus",
-                "alertmanager");
+        Set<String> expected = new HashSet<>(Set.of("users-1", "users-2", "posts-1", "posts-2", "comments-1", "comments-2",
+                "primary", "replica", "gateway", "elasticsearch-1", "elasticsearch-2", "elasticsearch-3", "host", "prometheus",
+                "alertmanager"));
+        // Every node of both Redis Clusters is a target of its own (through its store's exporter).
+        for (int n = 1; n <= 6; n++) {
+            expected.add("redis-" + n);
+            expected.add("redis-security-" + n);
+        }
 
         List<Map<String, Object>> targets = Await.until("every target up", Duration.ofSeconds(60), MonitoringIT::activeTargets,
                 t -> t.stream().allMatch(x -> "up".equals(x.get("health"))) && instances(t).containsAll(expected));
@@ -53,6 +59,7 @@ class MonitoringIT {
                 "mysql_slave_status_slave_io_running{instance=\"replica\"} == 1",
                 "mysql_global_status_threads_connected{instance=\"primary\"}",
                 "redis_up == 1",
+                "count by (role) (redis_cluster_state{job=\"redis\", topology=\"cluster\"} == 1) == 6",
                 "nginx_up == 1",
                 "elasticsearch_cluster_health_up{job=\"elasticsearch\"} == 1",
                 "elasticsearch_cluster_health_status{job=\"elasticsearch\", color=~\"green|yellow\"} == 1",

@@ -5,7 +5,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -13,7 +12,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.stream.IntStream;
 
@@ -131,22 +129,8 @@ class RedisClusterDeploymentIT {
         }).count(), lagging -> lagging == 0);
     }
 
-    /** redis-cli in cluster mode (-c follows MOVED) with the topology's cache password. */
+    /** The cluster of this test is a "cache" store: the topology's cache password. */
     private static String cli(int port, String... command) {
-        List<String> full = new ArrayList<>(List.of("redis-cli", "-c", "-h", "127.0.0.1", "-p", Integer.toString(port)));
-        full.addAll(List.of(command));
-        ProcessBuilder builder = new ProcessBuilder(full).redirectErrorStream(true);
-        builder.environment().put("REDISCLI_AUTH", Topology.env("BLOG_REDIS_PASSWORD"));
-        try {
-            Process process = builder.start();
-            String out = new String(process.getInputStream().readAllBytes()).strip();
-            assertThat(process.waitFor(10, TimeUnit.SECONDS)).isTrue();
-            return out;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return RedisCli.call("cache", port, command);
     }
 }

@@ -23,7 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Failure drills on the running topology, each under steady traffic: a service instance killed
  * with SIGKILL, Redis stopped, Elasticsearch stopped, the replica stopped, one of the three
- * Elasticsearch nodes killed, the MariaDB primary killed (promotion and rejoin). Reads must not fail;
+ * Elasticsearch nodes killed, the MariaDB primary killed (promotion and rejoin), a Redis primary of
+ * each store killed (the clusters promote their replicas). Reads must not fail;
  * every acknowledged write must be there afterwards. Each drill mends the topology when it ends
  * (start-production.sh starts what is missing) and the figures go to target/artifacts.
  */
@@ -224,6 +225,81 @@ class ResilienceIT {
                 result -> !result.isEmpty());
         Await.until("Prometheus to see the two other nodes answer", Duration.ofSeconds(60),
                 () -> Prometheus.query("elasticsearch_cluster_health_up{job=\"elasticsearch\"} == 1"), result -> result.size() == 2);
+    }
+
+    @Test
+    @Order(9)
+    void killingARedisPrimaryOfEachStore() {
+        // What the security store holds before the failover: a revocation, and four wrong
+        // passwords counted against an account (the fifth is the last a minute allows).
+        Account loggedOut = Accounts.register("redisdrill");
+        assertThat(Client.newVisitor().send("POST", "/api/users/logout", loggedOut.token(), "{}").status()).isEqualTo(204);
+        String revocation = "blog:jwt:denied-sid:" + claim(loggedOut.token(), "sid");
+        assertThat(RedisCli.run("security", RedisCli.ports("security").getFirst(), "exists", revocation)).isEqualTo("1");
+        Account target = Accounts.register("redislimit");
+        for (int i = 0; i < 4; i++) {
+            assertThat(wrongSignIn(target.username())).isEqualTo(401);
+        }
+        // The primaries that hold the revocation and the hot article's view counter.
+        int security = RedisCli.ownerOf("security", revocation);
+        int cache = RedisCli.ownerOf("cache", "posts:{views}:total");
+        awaitReplicated("security", security);
+        awaitReplicated("cache", cache);
+
+        long[] killedAt = new long[1];
+        Load.Outcome outcome = Load.around(BEFORE, TOTAL, () -> {
+                    killedAt[0] = System.nanoTime();
+                    Topology.killRedisNode("cache", cache);
+                    Topology.killRedisNode("security", security);
+                }, 4, this::readPosts, WRITE_EVERY,
+                n -> createArticle(Client.newVisitor(), "Written while two Redis primaries die " + n, "PUBLISHED"));
+        report("SIGKILL of a Redis primary of each store", outcome);
+        assertThat(outcome.failedReads()).as("failed reads").isEmpty();
+        assertThat(outcome.failedWrites()).as("failed writes").isEmpty();
+        // Calls to a slot without a primary fail fast: losing a cache node costs no more than the cache saved.
+        assertThat(outcome.slowestReadMillis()).as("slowest read").isLessThan(2_000);
+        outcome.acknowledged().forEach(s -> assertThat(Client.newVisitor().get("/api/posts/" + s).status()).as(s).isEqualTo(200));
+
+        // The replicas took over: each store still serves every slot, with the killed node down.
+        Topology.Output health = Await.until("both stores served by the promoted replicas", Duration.ofSeconds(30),
+                Topology::healthCheck, h -> h.report().contains("down: :" + cache) && h.report().contains("down: :" + security));
+        assertThat(health.report()).containsPattern("redis +FAIL +cluster ok, but down: :" + cache + " \\(3 primaries, 2 replicas")
+                .containsPattern("redis-security +FAIL +cluster ok, but down: :" + security + " \\(3 primaries, 2 replicas");
+        System.out.printf("[resilience] Redis primaries :%d (cache) and :%d (security) killed: both clusters ok on the promoted replicas %d ms after the kill%n",
+                cache, security, millis(killedAt[0], System.nanoTime()));
+        // The security state survived: the revocation holds, the spent budget stays spent.
+        int survivor = RedisCli.ports("security").stream().filter(p -> p != security).findFirst().orElseThrow();
+        assertThat(RedisCli.call("security", survivor, "exists", revocation)).as("the revocation on the promoted replica").isEqualTo("1");
+        assertThat(Client.newVisitor().get("/api/users/me", loggedOut.token()).status()).as("the logged-out token").isEqualTo(401);
+        assertThat(wrongSignIn(target.username())).isEqualTo(401);
+        assertThat(wrongSignIn(target.username())).as("the sign-in budget counted before the failover").isEqualTo(429);
+        // Prometheus sees the node down (RedisNodeDown, a ticket), not the cluster (RedisClusterDown).
+        int node = RedisCli.ports("cache").indexOf(cache) + 1;
+        Await.until("Prometheus to see redis-" + node + " down", Duration.ofSeconds(60),
+                () -> Prometheus.query("redis_up{job=\"redis\", instance=\"redis-" + node + "\"} == 0"), result -> !result.isEmpty());
+        assertThat(Prometheus.query("max by (role) (redis_cluster_state{job=\"redis\"}) == 0")).as("a cluster seen down").isEmpty();
+    }
+
+    private static int wrongSignIn(String username) {
+        return Client.newVisitor().send("POST", "/api/users/login", null,
+                "{\"login\":\"" + username + "\",\"password\":\"not-the-password-1\"}").status();
+    }
+
+    /** A claim of a JWT, read from its payload (the token is trusted here: it was just issued). */
+    private static String claim(String token, String name) {
+        String payload = new String(java.util.Base64.getUrlDecoder().decode(token.split("\\.")[1]), java.nio.charset.StandardCharsets.UTF_8);
+        java.util.regex.Matcher value = java.util.regex.Pattern.compile("\"" + name + "\"\\s*:\\s*\"([^\"]+)\"").matcher(payload);
+        assertThat(value.find()).as("claim %s in %s", name, payload).isTrue();
+        return value.group(1);
+    }
+
+    /** Replication is asynchronous: kill only once the primary's replica has every write. */
+    private static void awaitReplicated(String store, int primary) {
+        Await.until("the replica of :" + primary + " to have every write", Duration.ofSeconds(10), () -> {
+            String info = RedisCli.run(store, primary, "info", "replication");
+            String offset = info.replaceAll("(?s).*master_repl_offset:(\\d+).*", "$1");
+            return info.lines().filter(l -> l.startsWith("slave0:")).anyMatch(l -> l.contains("offset=" + offset + ","));
+        }, Boolean::booleanValue);
     }
 
     /** One write of the database drill: when it started and ended, and what it got. */

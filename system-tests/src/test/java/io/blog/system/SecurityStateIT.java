@@ -6,9 +6,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -22,11 +19,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SecurityStateIT {
 
     private static final int FILLER_KEYS = 40_000;
+    /** One hash tag: the flood lands on one primary, which redis-cli --pipe (no redirections) needs. */
+    private static final String FILLER = "blog:test-filler:{flood}:";
 
     @Test
     void theSecurityStateRedisNeverEvicts() {
-        assertThat(redis("security", "CONFIG", "GET", "maxmemory-policy")).contains("noeviction");
-        assertThat(redis("cache", "CONFIG", "GET", "maxmemory-policy")).contains("volatile-lru");
+        for (int port : RedisCli.ports("security")) {
+            assertThat(RedisCli.run("security", port, "CONFIG", "GET", "maxmemory-policy")).as(":%d", port).contains("noeviction");
+        }
+        for (int port : RedisCli.ports("cache")) {
+            assertThat(RedisCli.run("cache", port, "CONFIG", "GET", "maxmemory-policy")).as(":%d", port).contains("volatile-lru");
+        }
     }
 
     @Test
@@ -36,19 +39,20 @@ class SecurityStateIT {
         assertThat(client.send("POST", "/api/users/logout", loggedOut.token(), "{}").status()).isEqualTo(204);
         assertThat(client.get("/api/users/me", loggedOut.token()).status()).isEqualTo(401);
         // The revocation is in the security store, not in the cache's.
-        assertThat(redis("security", "--scan", "--pattern", "blog:jwt:denied-sid:*")).isNotBlank();
+        assertThat(RedisCli.scan("security", "blog:jwt:denied-sid:*")).isNotEmpty();
 
         Accounts.Account target = Accounts.register("evictlimit");
         for (int i = 0; i < 4; i++) {
             assertThat(wrongSignIn(target.username())).isEqualTo(401);
         }
 
-        String maxmemory = redis("cache", "CONFIG", "GET", "maxmemory").lines().toList().getLast();
-        long evictedBefore = evictedKeys();
+        int flooded = RedisCli.ownerOf("cache", FILLER + "0");
+        String maxmemory = RedisCli.run("cache", flooded, "CONFIG", "GET", "maxmemory").lines().toList().getLast();
+        long evictedBefore = evictedKeys(flooded);
         try {
-            redis("cache", "CONFIG", "SET", "maxmemory", "8mb");
-            flood();
-            assertThat(evictedKeys()).as("the cache's Redis evicted keys during the flood").isGreaterThan(evictedBefore + 1_000);
+            RedisCli.run("cache", flooded, "CONFIG", "SET", "maxmemory", "8mb");
+            flood(flooded);
+            assertThat(evictedKeys(flooded)).as("the cache's Redis evicted keys during the flood").isGreaterThan(evictedBefore + 1_000);
 
             assertThat(Client.newVisitor().get("/api/users/me", loggedOut.token()).status())
                     .as("the logged-out token after the flood").isEqualTo(401);
@@ -56,9 +60,9 @@ class SecurityStateIT {
             assertThat(wrongSignIn(target.username())).isEqualTo(401);
             assertThat(wrongSignIn(target.username())).as("the sign-in budget after the flood").isEqualTo(429);
         } finally {
-            redis("cache", "CONFIG", "SET", "maxmemory", maxmemory);
-            redis("cache", "--scan", "--pattern", "blog:test-filler:*").lines()
-                    .forEach(key -> redis("cache", "UNLINK", key));
+            RedisCli.run("cache", flooded, "CONFIG", "SET", "maxmemory", maxmemory);
+            RedisCli.run("cache", flooded, "--scan", "--pattern", FILLER + "*").lines()
+                    .forEach(key -> RedisCli.run("cache", flooded, "UNLINK", key));
         }
     }
 
@@ -68,58 +72,23 @@ class SecurityStateIT {
     }
 
     /** 40 MB of entries with a TTL, as a burst of large cache entries would write them. */
-    private static void flood() {
+    private static void flood(int port) {
         String value = "x".repeat(1_000);
-        Process process = start(cli("cache", "--pipe"));
+        Process process = RedisCli.start(RedisCli.builder("cache", port, false, "--pipe"));
         try (OutputStream in = process.getOutputStream()) {
             for (int i = 0; i < FILLER_KEYS; i++) {
-                in.write(("SET blog:test-filler:" + i + " " + value + " EX 600\r\n").getBytes(StandardCharsets.US_ASCII));
+                in.write(("SET " + FILLER + i + " " + value + " EX 600\r\n").getBytes(StandardCharsets.US_ASCII));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        finish(process, "redis-cli --pipe");
+        String report = RedisCli.finish(process, true, "redis-cli --pipe");
+        assertThat(report).as("every filler written").contains("errors: 0");
     }
 
-    private static long evictedKeys() {
-        Matcher m = Pattern.compile("evicted_keys:(\\d+)").matcher(redis("cache", "INFO", "stats"));
+    private static long evictedKeys(int port) {
+        Matcher m = Pattern.compile("evicted_keys:(\\d+)").matcher(RedisCli.run("cache", port, "INFO", "stats"));
         assertThat(m.find()).isTrue();
         return Long.parseLong(m.group(1));
-    }
-
-    private static String redis(String which, String... args) {
-        return finish(start(cli(which, args)), "redis-cli " + String.join(" ", args));
-    }
-
-    private static ProcessBuilder cli(String which, String... args) {
-        boolean security = which.equals("security");
-        List<String> command = new java.util.ArrayList<>(List.of("redis-cli", "-h", "127.0.0.1", "-p",
-                Topology.env(security ? "BLOG_REDIS_SECURITY_PORT" : "BLOG_REDIS_PORT")));
-        command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-        builder.environment().putAll(Map.of("REDISCLI_AUTH", Topology.env(security ? "BLOG_REDIS_SECURITY_PASSWORD" : "BLOG_REDIS_PASSWORD")));
-        return builder;
-    }
-
-    private static Process start(ProcessBuilder builder) {
-        try {
-            return builder.start();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static String finish(Process process, String what) {
-        try {
-            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            assertThat(process.waitFor(60, TimeUnit.SECONDS)).as(what).isTrue();
-            assertThat(process.exitValue()).as("%s: %s", what, output).isZero();
-            return output;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }

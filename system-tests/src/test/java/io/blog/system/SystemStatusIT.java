@@ -49,15 +49,16 @@ class SystemStatusIT {
                 assertThat(((Number) instance.get("uptimeSeconds")).longValue()).isPositive();
             }
         }
-        assertThat(components).containsKeys("gateway", "gateway-internal", "mariadb-primary", "mariadb-replica", "redis",
-                "redis-security", "elasticsearch-1", "elasticsearch-2", "elasticsearch-3", "console", "prometheus", "alertmanager",
+        assertThat(components).containsKeys("gateway", "gateway-internal", "mariadb-primary", "mariadb-replica", "redis-1",
+                "redis-6", "redis-security-1", "redis-security-6", "elasticsearch-1", "elasticsearch-2", "elasticsearch-3", "console", "prometheus", "alertmanager",
                 "node-exporter", "mysqld-exporter-primary", "redis-exporter", "nginx-exporter", "elasticsearch-exporter-1",
                 "log-shipper", "binlog-archiver");
         components.forEach((name, c) -> assertThat(c.get("state")).as(name + ": " + c).isIn("up", "ready"));
         assertThat(components.get("gateway")).containsEntry("listen", "127.0.0.1:" + Topology.env("GATEWAY_PORT"));
         assertThat((String) components.get("gateway").get("version")).startsWith("nginx 1.");
         assertThat((String) components.get("mariadb-primary").get("version")).startsWith("MariaDB ");
-        assertThat((String) components.get("redis").get("version")).startsWith("Redis ");
+        assertThat((String) components.get("redis-1").get("version")).startsWith("Redis ");
+        assertThat(components.get("redis-3")).containsEntry("listen", "127.0.0.1:" + RedisCli.ports("cache").get(2));
         assertThat((String) components.get("elasticsearch-2").get("version")).startsWith("Elasticsearch ");
         assertThat((String) components.get("prometheus").get("version")).startsWith("prometheus ");
         assertThat((String) components.get("node-exporter").get("version")).startsWith("node-exporter ");
@@ -70,9 +71,17 @@ class SystemStatusIT {
         assertThat(((Number) replication.get("lagSeconds")).longValue()).isBetween(0L, 60L);
 
         List<Map<String, Object>> redis = (List<Map<String, Object>>) status.get("redis");
-        assertThat(redis).extracting(r -> r.get("name")).containsExactly("redis", "redis-security");
-        assertThat(redis).allSatisfy(r -> assertThat(((Number) r.get("usedBytes")).longValue()).isPositive());
-        assertThat(redis.get(1)).containsEntry("policy", "noeviction");
+        // Each store's six nodes: three primaries and three replicas, all seeing the cluster ok.
+        assertThat(redis).extracting(r -> r.get("name")).containsExactly("redis-1", "redis-2", "redis-3", "redis-4", "redis-5",
+                "redis-6", "redis-security-1", "redis-security-2", "redis-security-3", "redis-security-4", "redis-security-5",
+                "redis-security-6");
+        assertThat(redis).allSatisfy(r -> assertThat(((Number) r.get("usedBytes")).longValue()).isPositive())
+                .allSatisfy(r -> assertThat(r).containsEntry("clusterState", "ok"));
+        for (List<Map<String, Object>> store : List.of(redis.subList(0, 6), redis.subList(6, 12))) {
+            assertThat(store).extracting(r -> r.get("role")).containsOnly("primary", "replica")
+                    .filteredOn("primary"::equals).hasSize(3);
+        }
+        assertThat(redis.subList(6, 12)).allSatisfy(r -> assertThat(r).containsEntry("policy", "noeviction"));
 
         Map<String, Object> elasticsearch = (Map<String, Object>) status.get("elasticsearch");
         assertThat(elasticsearch.get("status")).isIn("green", "yellow");
@@ -101,7 +110,7 @@ class SystemStatusIT {
                         + " +ready, \\d+\\.\\d\\d req/s$")
                 .containsPattern("(?m)^mariadb-replica +up +MariaDB \\S+ +\\S+ +127\\.0\\.0\\.1:\\d+ +replicating from \\w+, \\d+ s behind$")
                 .containsPattern("(?m)^Replication: +writer \\w+; replica \\d+ s behind$")
-                .containsPattern("(?m)^Redis: +redis-security +\\S+ \\S+ used of 128\\.0 MiB \\(noeviction\\)$")
+                .containsPattern("(?m)^Redis: +redis-security-1 +(primary|replica), cluster ok, \\S+ \\S+ used of 128\\.0 MiB \\(noeviction\\)$")
                 .containsPattern("(?m)^Elasticsearch: cluster (green|yellow), 3 node\\(s\\)")
                 .containsPattern("(?m)^Disk: +" + Topology.dir() + ": .*mariadb \\d")
                 .containsPattern("(?m)^Last backup: +(none yet|\\S+ ago)")

@@ -90,6 +90,12 @@ public final class Topology {
         killByPidFile(dir().resolve("elasticsearch/node-" + n + "/elasticsearch.pid"), "Elasticsearch", "Elasticsearch node " + n);
     }
 
+    /** SIGKILL of one node of a Redis store ("cache" or "security"), by its port. */
+    public static void killRedisNode(String store, int port) {
+        String folder = store.equals("security") ? "redis-security" : "redis";
+        killByPidFile(dir().resolve(folder + "/node-" + port + "/redis.pid"), "redis-server", "Redis node :" + port);
+    }
+
     /** SIGKILL of a MariaDB node ("primary" or "replica", scripts/dev/mariadb-pair.sh's names). */
     public static void killDatabaseNode(String node) {
         killByPidFile(dir().resolve("mariadb/" + node + ".pid"), "mariadbd", "MariaDB " + node);

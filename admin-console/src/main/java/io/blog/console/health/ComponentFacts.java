@@ -103,12 +103,13 @@ public class ComponentFacts {
         for (JsonObject sample : query(url, "mysql_global_status_uptime")) {
             uptimes.put("mariadb-" + label(sample, "instance"), Instant.now().minusSeconds((long) value(sample)));
         }
-        // The instance label names the Redis: "redis" (the cache) or "redis-security".
+        // The role label names the store (cache, security), whose nodes are one row; its uptime is
+        // the youngest node's, the last time any part of the store restarted.
         for (JsonObject sample : query(url, "redis_instance_info")) {
-            versions.put(label(sample, "instance"), label(sample, "redis_version"));
+            versions.put(redisStore(label(sample, "role")), label(sample, "redis_version"));
         }
-        for (JsonObject sample : query(url, "redis_uptime_in_seconds")) {
-            uptimes.put(label(sample, "instance"), Instant.now().minusSeconds((long) value(sample)));
+        for (JsonObject sample : query(url, "min by (role) (redis_uptime_in_seconds)")) {
+            uptimes.put(redisStore(label(sample, "role")), Instant.now().minusSeconds((long) value(sample)));
         }
         for (String name : new String[] {"mariadb-primary", "mariadb-replica", "redis", "redis-security"}) {
             if (versions.containsKey(name) || uptimes.containsKey(name)) {
@@ -117,6 +118,10 @@ public class ComponentFacts {
                 known.remove(name);
             }
         }
+    }
+
+    private static String redisStore(String role) {
+        return "security".equals(role) ? "redis-security" : "redis";
     }
 
     private java.util.List<JsonObject> query(String url, String promql) throws PlatformApi.Unavailable {
