@@ -1,13 +1,11 @@
 package io.blog.common.kv;
 
 import org.apache.commons.pool2.impl.GenericObjectPoolConfig;
-import redis.clients.jedis.AbstractPipeline;
 import redis.clients.jedis.Connection;
 import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.JedisCluster;
 import redis.clients.jedis.JedisPooled;
-import redis.clients.jedis.Response;
 import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.exceptions.JedisConnectionException;
 import redis.clients.jedis.params.SetParams;
@@ -58,6 +56,23 @@ public class RedisKeyValueStore implements KeyValueStore, AutoCloseable {
             local value = tonumber(redis.call('GET', KEYS[1]) or '0')
             if value > 0 then return redis.call('DECR', KEYS[1]) end
             return 0
+            """;
+
+    // A counter and its expiry in one script, not a pipeline: a cluster client sends a script
+    // through its command path, which follows MOVED and refreshes its slot map after a failover,
+    // while a pipeline keeps going to the node its stale map names. SET NX PX creates the counter
+    // with its expiry in one step, so a crash can never leave a counter that lives forever; INCR
+    // keeps the TTL.
+    private static final String INCREMENT_WITHIN_WINDOW = """
+            redis.call('SET', KEYS[1], '0', 'NX', 'PX', ARGV[1])
+            local value = redis.call('INCR', KEYS[1])
+            return {value, redis.call('PTTL', KEYS[1])}
+            """;
+
+    private static final String PEEK = """
+            local value = redis.call('GET', KEYS[1])
+            if not value then return {} end
+            return {tonumber(value), redis.call('PTTL', KEYS[1])}
             """;
 
     private static final String INCREMENT_AND_MARK = """
@@ -178,15 +193,15 @@ public class RedisKeyValueStore implements KeyValueStore, AutoCloseable {
     public void delete(String... keys) {
         if (keys.length == 1) {
             call(() -> jedis.del(keys[0]));
-        } else if (keys.length > 1) {
-            // One DEL per key, one round trip per node: keys of several slots cannot share a DEL in a cluster.
+        } else if (keys.length > 1 && jedis instanceof JedisCluster) {
+            // Keys of several slots cannot share a DEL in a cluster; one DEL per key, each through
+            // the command path that follows the slots' owners (a pipeline would not, see above).
             call(() -> {
-                try (AbstractPipeline pipeline = jedis.pipelined()) {
-                    Arrays.stream(keys).forEach(pipeline::del);
-                    pipeline.sync();
-                    return null;
-                }
+                Arrays.stream(keys).forEach(jedis::del);
+                return null;
             });
+        } else if (keys.length > 1) {
+            call(() -> jedis.del(keys));
         }
     }
 
@@ -237,17 +252,7 @@ public class RedisKeyValueStore implements KeyValueStore, AutoCloseable {
 
     @Override
     public Counter increment(String key, Duration window) {
-        // SET NX PX creates the counter with its expiry in one step, so a crash between two commands
-        // can never leave a counter that lives forever; INCR keeps the TTL.
-        return call(() -> {
-            try (AbstractPipeline pipeline = jedis.pipelined()) {
-                pipeline.set(key, "0", SetParams.setParams().nx().px(window.toMillis()));
-                Response<Long> value = pipeline.incr(key);
-                Response<Long> ttl = pipeline.pttl(key);
-                pipeline.sync();
-                return new Counter(value.get(), Duration.ofMillis(Math.max(0, ttl.get())));
-            }
-        });
+        return call(() -> counter(jedis.eval(INCREMENT_WITHIN_WINDOW, List.of(key), List.of(Long.toString(window.toMillis())))));
     }
 
     @Override
@@ -257,15 +262,7 @@ public class RedisKeyValueStore implements KeyValueStore, AutoCloseable {
 
     @Override
     public Counter peek(String key) {
-        return call(() -> {
-            try (AbstractPipeline pipeline = jedis.pipelined()) {
-                Response<String> value = pipeline.get(key);
-                Response<Long> ttl = pipeline.pttl(key);
-                pipeline.sync();
-                return value.get() == null ? new Counter(0, Duration.ZERO)
-                        : new Counter(Long.parseLong(value.get()), Duration.ofMillis(Math.max(0, ttl.get())));
-            }
-        });
+        return call(() -> counter(jedis.eval(PEEK, List.of(key), List.of())));
     }
 
     /** Always asks Redis, also during the fail-fast pause; an answer ends the pause at once. */
@@ -298,6 +295,13 @@ public class RedisKeyValueStore implements KeyValueStore, AutoCloseable {
     @Override
     public void close() {
         jedis.close();
+    }
+
+    /** A script's {value, pttl}, or an empty reply for a counter that does not exist. */
+    private static Counter counter(Object reply) {
+        List<?> fields = (List<?>) reply;
+        return fields.isEmpty() ? new Counter(0, Duration.ZERO)
+                : new Counter((Long) fields.get(0), Duration.ofMillis(Math.max(0, (Long) fields.get(1))));
     }
 
     private <T> T call(Supplier<T> command) {
