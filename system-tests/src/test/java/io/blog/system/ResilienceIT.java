@@ -273,11 +273,32 @@ class ResilienceIT {
         assertThat(Client.newVisitor().get("/api/users/me", loggedOut.token()).status()).as("the logged-out token").isEqualTo(401);
         assertThat(wrongSignIn(target.username())).isEqualTo(401);
         assertThat(wrongSignIn(target.username())).as("the sign-in budget counted before the failover").isEqualTo(429);
+        // Every instance's readiness reports both stores available with the killed nodes still down
+        // (the console's health view reads it): its probe asks a node that answers.
+        for (String service : List.of("users", "posts", "comments")) {
+            for (String port : Topology.ports(service)) {
+                Await.until(service + " on :" + port + " to see both stores available", Duration.ofSeconds(15),
+                        () -> readiness(port), r -> r.contains("\"available\":true") && r.contains("\"securityAvailable\":true"));
+            }
+        }
         // Prometheus sees the node down (RedisNodeDown, a ticket), not the cluster (RedisClusterDown).
         int node = RedisCli.ports("cache").indexOf(cache) + 1;
         Await.until("Prometheus to see redis-" + node + " down", Duration.ofSeconds(60),
                 () -> Prometheus.query("redis_up{job=\"redis\", instance=\"redis-" + node + "\"} == 0"), result -> !result.isEmpty());
         assertThat(Prometheus.query("max by (role) (redis_cluster_state{job=\"redis\"}) == 0")).as("a cluster seen down").isEmpty();
+    }
+
+    /** An instance's own readiness report, asked directly (the gateway does not expose it). */
+    private static String readiness(String port) {
+        try (java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient()) {
+            return http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + "/health/ready"))
+                    .timeout(Duration.ofSeconds(5)).build(), java.net.http.HttpResponse.BodyHandlers.ofString()).body().replace(" ", "");
+        } catch (IOException e) {
+            return e.toString();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private static int wrongSignIn(String username) {

@@ -6,9 +6,11 @@ import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.JedisCluster;
 import redis.clients.jedis.JedisPooled;
+import redis.clients.jedis.Protocol;
 import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.exceptions.JedisConnectionException;
 import redis.clients.jedis.params.SetParams;
+import redis.clients.jedis.util.SafeEncoder;
 
 import java.net.URI;
 import java.net.URLDecoder;
@@ -269,7 +271,7 @@ public class RedisKeyValueStore implements KeyValueStore, AutoCloseable {
     @Override
     public boolean ping() {
         try {
-            boolean up = "PONG".equals(jedis.ping());
+            boolean up = "PONG".equals(jedis instanceof JedisCluster ? clusterPing() : jedis.ping());
             if (up) {
                 unavailableUntil = 0;
             }
@@ -280,6 +282,15 @@ public class RedisKeyValueStore implements KeyValueStore, AutoCloseable {
         } catch (RuntimeException e) {
             return false;
         }
+    }
+
+    /**
+     * PING to one node that answers. The cluster client's own ping() broadcasts to every primary it
+     * has ever known, a failed-over one too, and fails while any of them does not answer: a store
+     * that serves every slot would be reported down, and its fail-fast pause would never end early.
+     */
+    private String clusterPing() {
+        return SafeEncoder.encode((byte[]) jedis.sendCommand(Protocol.Command.PING));
     }
 
     @Override

@@ -126,6 +126,9 @@ class RedisClusterIT extends HashAndSetContract {
         assertThat(store.get(key)).contains("acknowledged");
         store.set(key, "after", Duration.ofMinutes(5));
         assertThat(store.get(key)).contains("after");
+        // With the killed node still down: the store answers its probe (a PING broadcast to every
+        // primary the client ever knew would not).
+        assertThat(store.ping()).as("ping with a former primary down").isTrue();
         store.delete(key, counter);
         assertThat(store.exists(key)).isFalse();
         assertThat(store.peek(counter).value()).isZero();
