@@ -242,15 +242,25 @@ class ResilienceIT {
         }
         // The primaries that hold the revocation and the hot article's view counter.
         int security = RedisCli.ownerOf("security", revocation);
+        // A marker in the view counter's slot (its hash tag): it must be served through the failover.
+        String marker = "drill:{views}:marker";
+        RedisCli.run("cache", RedisCli.ports("cache").getFirst(), "set", marker, "x", "EX", "600");
         int cache = RedisCli.ownerOf("cache", "posts:{views}:total");
         awaitReplicated("security", security);
         awaitReplicated("cache", cache);
 
-        long[] killedAt = new long[1];
+        int cacheSurvivor = RedisCli.ports("cache").stream().filter(p -> p != cache).findFirst().orElseThrow();
+        int securitySurvivor = RedisCli.ports("security").stream().filter(p -> p != security).findFirst().orElseThrow();
+        long[] at = new long[2];   // killed, both keys served again
         Load.Outcome outcome = Load.around(BEFORE, TOTAL, () -> {
-                    killedAt[0] = System.nanoTime();
+                    at[0] = System.nanoTime();
                     Topology.killRedisNode("cache", cache);
                     Topology.killRedisNode("security", security);
+                    // The outage window: until the killed primaries' keys are served by their replicas.
+                    Await.until("the killed primaries' slots served again", Duration.ofSeconds(12),
+                            () -> RedisCli.call("cache", cacheSurvivor, "exists", marker)
+                                    + RedisCli.call("security", securitySurvivor, "exists", revocation), "11"::equals);
+                    at[1] = System.nanoTime();
                 }, 4, this::readPosts, WRITE_EVERY,
                 n -> createArticle(Client.newVisitor(), "Written while two Redis primaries die " + n, "PUBLISHED"));
         report("SIGKILL of a Redis primary of each store", outcome);
@@ -265,11 +275,9 @@ class ResilienceIT {
                 Topology::healthCheck, h -> h.report().contains("down: :" + cache) && h.report().contains("down: :" + security));
         assertThat(health.report()).containsPattern("redis +FAIL +cluster ok, but down: :" + cache + " \\(3 primaries, 2 replicas")
                 .containsPattern("redis-security +FAIL +cluster ok, but down: :" + security + " \\(3 primaries, 2 replicas");
-        System.out.printf("[resilience] Redis primaries :%d (cache) and :%d (security) killed: both clusters ok on the promoted replicas %d ms after the kill%n",
-                cache, security, millis(killedAt[0], System.nanoTime()));
+        System.out.printf("[resilience] Redis primaries :%d (cache) and :%d (security) killed: their keys served by the promoted replicas %d ms after the kill%n",
+                cache, security, millis(at[0], at[1]));
         // The security state survived: the revocation holds, the spent budget stays spent.
-        int survivor = RedisCli.ports("security").stream().filter(p -> p != security).findFirst().orElseThrow();
-        assertThat(RedisCli.call("security", survivor, "exists", revocation)).as("the revocation on the promoted replica").isEqualTo("1");
         assertThat(Client.newVisitor().get("/api/users/me", loggedOut.token()).status()).as("the logged-out token").isEqualTo(401);
         assertThat(wrongSignIn(target.username())).isEqualTo(401);
         assertThat(wrongSignIn(target.username())).as("the sign-in budget counted before the failover").isEqualTo(429);
