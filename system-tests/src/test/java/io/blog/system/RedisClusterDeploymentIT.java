@@ -104,6 +104,11 @@ class RedisClusterDeploymentIT {
         Topology.Output refused = Topology.operatorScriptWithEnv(Duration.ofMinutes(1), five, SCRIPT, "start", "cache");
         assertThat(refused.exitCode()).isEqualTo(1);
         assertThat(refused.report().strip()).isEqualTo("redis: FAILED: Redis: a cluster needs six ports (three primaries, three replicas), got 5");
+        Map<String, String> unknownMode = new HashMap<>(env);
+        unknownMode.put("BLOG_REDIS_MODE", "sharded");
+        Topology.Output mode = Topology.operatorScriptWithEnv(Duration.ofMinutes(1), unknownMode, SCRIPT, "status", "cache");
+        assertThat(mode.exitCode()).isEqualTo(1);
+        assertThat(mode.report().strip()).isEqualTo("redis: FAILED: BLOG_REDIS_MODE is 'sharded': cluster (the default) or single");
         Topology.Output usage = Topology.operatorScriptWithEnv(Duration.ofMinutes(1), env, SCRIPT, "start", "sessions");
         assertThat(usage.exitCode()).isEqualTo(2);
         assertThat(usage.report()).startsWith("usage: ");
