@@ -26,9 +26,8 @@ for store in "${stores[@]}"; do [[ $store == cache || $store == security ]] || u
 source "$(dirname "$0")/lib.sh"
 load_env
 
-cli() { REDISCLI_AUTH=$(redis_store_password "$1") redis-cli -h 127.0.0.1 -p "$2" "${@:3}"; }   # $1 store, $2 port
-answers() { cli "$1" "$2" ping 2>/dev/null | grep -q PONG; }
-info_field() { cli "$1" "$2" "${@:4}" 2>/dev/null | tr -d '\r' | awk -F: -v k="$3" '$1 == k {print $2}'; }   # store port field cmd…
+answers() { redis_cli_of "$1" "$2" ping 2>/dev/null | grep -q PONG; }
+info_field() { redis_cli_of "$1" "$2" "${@:4}" 2>/dev/null | tr -d '\r' | awk -F: -v k="$3" '$1 == k {print $2}'; }   # store port field cmd…
 
 name_of() { case $1 in cache) echo "Redis" ;; security) echo "Redis (security state)" ;; esac; }
 maxmemory_of() { case $1 in cache) echo "$BLOG_REDIS_MAXMEMORY" ;; security) echo "$BLOG_REDIS_SECURITY_MAXMEMORY" ;; esac; }
@@ -133,7 +132,7 @@ stop_store() {
     [[ -f $pidfile ]] && pid=$(cat "$pidfile") && kill -0 "$pid" 2>/dev/null || continue
     dir=$(dirname "$pidfile")
     port=$(awk '$1 == "port" {print $2}' "$dir/redis.conf")
-    cli "$store" "$port" shutdown >/dev/null 2>&1 || kill "$pid"
+    redis_cli_of "$store" "$port" shutdown >/dev/null 2>&1 || kill "$pid"
     pids+=("$pid") names+=(":$port")
   done
   for i in "${!pids[@]}"; do
