@@ -35,9 +35,12 @@ load_env() {
   BLOG_COMMENTS_PORTS=${BLOG_COMMENTS_PORTS:-9131 9132}
   BLOG_DB_PRIMARY_PORT=${BLOG_DB_PRIMARY_PORT:-3326}
   BLOG_DB_REPLICA_PORT=${BLOG_DB_REPLICA_PORT:-3327}
-  # How long the services' driver skips a database node that failed (deniedListTimeout; the
-  # driver's own default, 60 s, would keep a rejoined primary out that long).
-  BLOG_DB_DENIED_LIST_TIMEOUT_MS=${BLOG_DB_DENIED_LIST_TIMEOUT_MS:-5000}
+  # How long the services' driver skips a database node that failed (deniedListTimeout). Short,
+  # because a dead socket left from before a failover denies the primary that has come back too,
+  # and a write refused meanwhile waits this long before its repeat (RefusedWriteRepeat); the
+  # driver's own default, 60 s, would keep a rejoined primary out that long. Trying a dead node
+  # again costs a refused connect (at most connectTimeout when its host is gone).
+  BLOG_DB_DENIED_LIST_TIMEOUT_MS=${BLOG_DB_DENIED_LIST_TIMEOUT_MS:-1000}
   BLOG_REDIS_PORT=${BLOG_REDIS_PORT:-6381}
   # Security state in a Redis of its own that never evicts (maxmemory-policy noeviction).
   BLOG_REDIS_SECURITY_PORT=${BLOG_REDIS_SECURITY_PORT:-6382}

@@ -29,7 +29,7 @@
 #   BLOG_DB_SEMI_SYNC_TIMEOUT_MS  how long a commit waits for the replica's acknowledgement before
 #                           the primary falls back to asynchronous replication (default 1000)
 #   BLOG_DB_DENIED_LIST_TIMEOUT_MS  how long the services' driver skips a node that failed
-#                           (their JDBC URLs' deniedListTimeout; default 5000)
+#                           (their JDBC URLs' deniedListTimeout; default 1000)
 #
 # Accounts: blog_users, blog_posts, blog_comments (one per service, each limited to its own schema)
 # and repl (replication). Administrative access is root over the Unix socket only (socket auth, no
@@ -49,7 +49,7 @@ REPL_PW=${BLOG_REPL_PASSWORD:-repl-dev-pw}
 EXPORTER_PW=${BLOG_EXPORTER_DB_PASSWORD:-exporter-dev-pw}
 SLOW_QUERY_SECONDS=${BLOG_DB_SLOW_QUERY_SECONDS:-1}
 SEMI_SYNC_TIMEOUT_MS=${BLOG_DB_SEMI_SYNC_TIMEOUT_MS:-1000}
-DENIED_LIST_TIMEOUT_MS=${BLOG_DB_DENIED_LIST_TIMEOUT_MS:-5000}
+DENIED_LIST_TIMEOUT_MS=${BLOG_DB_DENIED_LIST_TIMEOUT_MS:-1000}
 
 STARTUP_TIMEOUT_S=60   # first InnoDB init on a busy 2-core box takes a few seconds; 60 s means "broken"
 CATCHUP_TIMEOUT_S=30

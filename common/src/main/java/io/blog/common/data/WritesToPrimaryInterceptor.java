@@ -8,7 +8,8 @@ import jakarta.interceptor.InvocationContext;
 
 /**
  * Runs outside {@code @Transactional} (lower priority number wraps it), so by the time
- * {@code proceed()} returns the write is committed and its GTID is in the primary's binlog.
+ * {@code proceed()} returns the write is committed and its GTID is in the primary's binlog; and a
+ * write a read-only node refused can be repeated as a transaction of its own.
  */
 @WritesToPrimary
 @Interceptor
@@ -18,9 +19,12 @@ public class WritesToPrimaryInterceptor {
     @Inject
     ReadRouting routing;
 
+    @Inject
+    RefusedWriteRepeat refusedWrites;
+
     @AroundInvoke
     Object rememberWrite(InvocationContext context) throws Exception {
-        Object result = context.proceed();
+        Object result = refusedWrites.proceed(context);
         routing.rememberWrite();
         return result;
     }

@@ -17,6 +17,8 @@ public final class MetricNames {
     public static final String REPLICA_READS = "db_replica_reads";
     public static final String PRIMARY_READS = "db_primary_reads";
     public static final String REPLICA_LAG_SECONDS = "db_replica_lag_seconds";
+    /** Writes repeated after a read-only node refused them (see RefusedWriteRepeat). */
+    public static final String DB_WRITES_REPEATED = "db_writes_repeated";
 
     public static final String CACHE_HITS = "cache_hits";
     public static final String CACHE_MISSES = "cache_misses";

@@ -206,6 +206,7 @@ public class SessionService {
      * refresh tokens, and the session of a refresh token presented with it if that is the caller's too.
      */
     @Transactional
+    @WritesToPrimary
     public void logout(String accountId, String sessionId, String accessTokenId, Instant accessTokenExpiry,
                        String presentedRefreshToken) {
         if (presentedRefreshToken != null && !presentedRefreshToken.isBlank()) {
