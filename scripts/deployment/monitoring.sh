@@ -211,14 +211,16 @@ case ${1:-} in
     pid_of prometheus >/dev/null && curl -sf -o /dev/null -m 5 -X POST "http://127.0.0.1:$BLOG_PROMETHEUS_PORT/-/reload"
     pid_of alertmanager >/dev/null && curl -sf -o /dev/null -m 5 -X POST "http://127.0.0.1:$BLOG_ALERTMANAGER_PORT/-/reload"
     if pid_of prometheus >/dev/null; then
-      # Done once every target has been scraped after this start, so what Prometheus (and
-      # health-check.sh) reports is the state of what was just started, not of before.
+      # Done once every target that was not up at its last scrape has been scraped after this
+      # start, so what Prometheus (and health-check.sh) reports is the state of what was just
+      # started, not of before. One that was up needs no new look: waiting for a scrape of every
+      # target cost up to a scrape interval on each run that found everything running.
       t0=$SECONDS since=$(date +%s)
       until [[ $(curl -sf -m 5 "http://127.0.0.1:$BLOG_PROMETHEUS_PORT/api/v1/targets?state=active" | python3 -c 'import json,sys
 from datetime import datetime
 t = json.load(sys.stdin)["data"]["activeTargets"]
 fresh = lambda x: datetime.fromisoformat(x["lastScrape"][:26].rstrip("Z") + "+00:00").timestamp() > float(sys.argv[1])
-print("scraped" if t and all(x["health"] != "unknown" and fresh(x) for x in t) else "waiting")' "$since" 2>/dev/null) == scraped ]]; do
+print("scraped" if t and all(x["health"] == "up" or (x["health"] != "unknown" and fresh(x)) for x in t) else "waiting")' "$since" 2>/dev/null) == scraped ]]; do
         (( SECONDS - t0 < 60 )) || die "Prometheus has not scraped every target within 60 s"
         sleep 0.5
       done
