@@ -9,14 +9,34 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -49,7 +69,7 @@ class ResilienceIT {
         // limits): staff are not limited.
         author = Accounts.withRoles("drill", List.of("EDITOR", "AUTHOR"));
         // comment-war allows five comments a minute per account; the comment drill rotates among six.
-        editors = java.util.stream.IntStream.range(0, 6).mapToObj(i -> Accounts.withRoles("drilled", List.of("EDITOR"))).toList();
+        editors = IntStream.range(0, 6).mapToObj(i -> Accounts.withRoles("drilled", List.of("EDITOR"))).toList();
         slug = createArticle(Client.newVisitor(), "Resilience drills", "PUBLISHED");
     }
 
@@ -209,7 +229,7 @@ class ResilienceIT {
         assertThat(outcome.failedWrites()).isEmpty();
         // With the node still down: every article written around its death is found by search.
         List<String> written = new ArrayList<>(outcome.acknowledged());
-        java.util.Set<String> found = Await.until("every article written during the drill searchable", Duration.ofSeconds(30),
+        Set<String> found = Await.until("every article written during the drill searchable", Duration.ofSeconds(30),
                 () -> searchedSlugs(word), slugs -> slugs.containsAll(written));
         long searchableAfter = (System.nanoTime() - killedAt[0]) / 1_000_000;
         System.out.printf("[resilience] elasticsearch-%d down: all %d articles written around its death searchable %d ms after the kill (%d found)%n",
@@ -307,9 +327,9 @@ class ResilienceIT {
 
     /** The body of an instance's answer to a GET, asked directly rather than through the gateway. */
     private static String fromInstance(String port, String path) throws IOException {
-        try (java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient()) {
-            return http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + path))
-                    .timeout(Duration.ofSeconds(5)).build(), java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+        try (HttpClient http = HttpClient.newHttpClient()) {
+            return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                    .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString()).body();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
@@ -323,8 +343,8 @@ class ResilienceIT {
 
     /** A claim of a JWT, read from its payload (the token is trusted here: it was just issued). */
     private static String claim(String token, String name) {
-        String payload = new String(java.util.Base64.getUrlDecoder().decode(token.split("\\.")[1]), java.nio.charset.StandardCharsets.UTF_8);
-        java.util.regex.Matcher value = java.util.regex.Pattern.compile("\"" + name + "\"\\s*:\\s*\"([^\"]+)\"").matcher(payload);
+        String payload = new String(Base64.getUrlDecoder().decode(token.split("\\.")[1]), StandardCharsets.UTF_8);
+        Matcher value = Pattern.compile("\"" + name + "\"\\s*:\\s*\"([^\"]+)\"").matcher(payload);
         assertThat(value.find()).as("claim %s in %s", name, payload).isTrue();
         return value.group(1);
     }
@@ -350,7 +370,7 @@ class ResilienceIT {
         // drill's load writes only articles, so the others lie idle until after the rejoin.
         writeOnEveryServiceAtOnce("Before the kill");
         long repeatedBefore = writesRepeated();
-        java.util.Queue<TimedWrite> writes = new java.util.concurrent.ConcurrentLinkedQueue<>();
+        Queue<TimedWrite> writes = new ConcurrentLinkedQueue<>();
         long[] at = new long[4];   // killed, promoted, rejoin started, rejoined
         String[] reports = new String[2];
         Load.Outcome outcome = Load.around(BEFORE, TOTAL, () -> {
@@ -422,7 +442,7 @@ class ResilienceIT {
      * pool lends out several connections. All must be taken; returns the slowest, in ms.
      */
     private static long writeOnEveryServiceAtOnce(String label) {
-        List<java.util.concurrent.Callable<Long>> writes = new ArrayList<>();
+        List<Callable<Long>> writes = new ArrayList<>();
         for (int i = 0; i < editors.size(); i++) {
             Account editor = editors.get(i);
             String text = label + " " + i;
@@ -432,17 +452,17 @@ class ResilienceIT {
             writes.add(timed(() -> Client.newVisitor().send("POST", "/api/posts", author.token(),
                     "{\"title\":\"" + text + "\",\"body\":\"Body of " + text + "\",\"tags\":[\"drill\"],\"status\":\"PUBLISHED\"}")));
         }
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(writes.size());
+        ExecutorService pool = Executors.newFixedThreadPool(writes.size());
         try {
             long slowest = 0;
-            for (java.util.concurrent.Future<Long> write : pool.invokeAll(writes)) {
+            for (Future<Long> write : pool.invokeAll(writes)) {
                 slowest = Math.max(slowest, write.get());
             }
             return slowest;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
-        } catch (java.util.concurrent.ExecutionException e) {
+        } catch (ExecutionException e) {
             throw new AssertionError(label + ": " + e.getCause().getMessage(), e.getCause());
         } finally {
             pool.shutdownNow();
@@ -458,7 +478,7 @@ class ResilienceIT {
                     total += fromInstance(port, "/metrics?scope=application").lines().filter(l -> l.startsWith("db_writes_repeated_total"))
                             .mapToLong(l -> (long) Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
                 } catch (IOException e) {
-                    throw new java.io.UncheckedIOException(e);
+                    throw new UncheckedIOException(e);
                 }
             }
         }
@@ -466,7 +486,7 @@ class ResilienceIT {
     }
 
     /** The write's duration in ms; an answer other than 200 or 201 fails it. */
-    private static java.util.concurrent.Callable<Long> timed(java.util.function.Supplier<Client.Reply> write) {
+    private static Callable<Long> timed(Supplier<Client.Reply> write) {
         return () -> {
             long started = System.nanoTime();
             Client.Reply reply = write.get();
@@ -477,7 +497,7 @@ class ResilienceIT {
         };
     }
 
-    private String timedWrite(java.util.Queue<TimedWrite> writes, String title) {
+    private String timedWrite(Queue<TimedWrite> writes, String title) {
         long started = System.nanoTime();
         Client.Reply reply = Client.newVisitor().send("POST", "/api/posts", author.token(),
                 "{\"title\":\"" + title + "\",\"body\":\"Body of " + title + "\",\"tags\":[\"drill\"],\"status\":\"PUBLISHED\"}");
@@ -502,8 +522,8 @@ class ResilienceIT {
         return reply;
     }
 
-    private static java.util.Set<String> searchedSlugs(String word) {
-        java.util.Set<String> slugs = new java.util.HashSet<>();
+    private static Set<String> searchedSlugs(String word) {
+        Set<String> slugs = new HashSet<>();
         Client client = Client.newVisitor();
         for (int page = 0; page < 10; page++) {
             Client.Reply reply = client.get("/api/posts/search?q=" + word + "&size=50&page=" + page + "&r=" + ThreadLocalRandom.current().nextInt());
@@ -571,7 +591,7 @@ class ResilienceIT {
             Files.createDirectories(file.getParent());
             Files.writeString(file, line + System.lineSeparator(), StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
     }
 }
