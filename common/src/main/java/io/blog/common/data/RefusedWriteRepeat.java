@@ -41,9 +41,10 @@ public class RefusedWriteRepeat {
     /** The driver lifts a denial only once its deadline is strictly past, on a millisecond clock. */
     static final Duration MARGIN = Duration.ofMillis(50);
 
+    /** Unset in the one-command run, whose services have datasources of their own names. */
     @Inject
-    @ConfigProperty(name = "blog.db.url", defaultValue = "")
-    String writeUrl;
+    @ConfigProperty(name = "blog.db.url")
+    Optional<String> writeUrl;
 
     @Inject
     MetricRegistry metrics;
@@ -55,12 +56,12 @@ public class RefusedWriteRepeat {
 
     @PostConstruct
     void readPause() {
-        pause = pauseFor(writeUrl);
+        pause = writeUrl.flatMap(RefusedWriteRepeat::pauseFor);
     }
 
     /** How long to wait before repeating a refused write on this write URL; empty: do not repeat. */
     static Optional<Duration> pauseFor(String jdbcUrl) {
-        Matcher timeout = DENIED_LIST_TIMEOUT.matcher(jdbcUrl == null ? "" : jdbcUrl);
+        Matcher timeout = DENIED_LIST_TIMEOUT.matcher(jdbcUrl);
         return timeout.find() ? Optional.of(Duration.ofMillis(Long.parseLong(timeout.group(1))).plus(MARGIN)) : Optional.empty();
     }
 

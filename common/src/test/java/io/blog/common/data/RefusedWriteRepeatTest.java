@@ -14,6 +14,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -75,6 +76,14 @@ class RefusedWriteRepeatTest {
     }
 
     @Test
+    void withoutAWriteUrlNothingIsRepeated() {
+        // The one-command run: its services' datasources are configured under names of their own.
+        Write write = new Write(REFUSED, "never");
+        assertThatThrownBy(() -> repeat(null).proceed(write)).isSameAs(REFUSED);
+        assertThat(write.calls).hasSize(1);
+    }
+
+    @Test
     void withoutADenialThereIsNothingToWaitFor() {
         Write write = new Write(REFUSED, "never");
         assertThatThrownBy(() -> repeat("jdbc:mariadb://127.0.0.1:3307/blog_posts").proceed(write)).isSameAs(REFUSED);
@@ -83,7 +92,7 @@ class RefusedWriteRepeatTest {
 
     private RefusedWriteRepeat repeat(String writeUrl) {
         RefusedWriteRepeat repeat = new RefusedWriteRepeat();
-        repeat.writeUrl = writeUrl;
+        repeat.writeUrl = Optional.ofNullable(writeUrl);
         repeat.metrics = proxy(MetricRegistry.class, (method, args) -> method.getName().equals("counter")
                 ? proxy(Counter.class, (m, a) -> {
                     if (m.getName().equals("inc")) {
