@@ -17,12 +17,13 @@ source "$(dirname "$0")/lib.sh"
 TEMPLATE_DIR=$DEPLOY_ROOT/containers/gateway
 FRONTEND_SRC=${BLOG_FRONTEND_DIR:-$DEPLOY_ROOT/frontend/src/main/webapp}
 
-servers_of() { # $1 = space-separated ports → upstream server lines
-  local port out=""
-  for port in $1; do
+servers_of() { # $1 = space-separated instances, each a port on this host or host:port → upstream server lines
+  local instance out=""
+  for instance in $1; do
+    [[ $instance == *:* ]] || instance=127.0.0.1:$instance
     # Two failures within 10 s take an instance out for 10 s; nginx then tries it again with one
     # live request, so a restarted instance comes back on its own.
-    out+="server 127.0.0.1:$port max_fails=2 fail_timeout=10s; "
+    out+="server $instance max_fails=2 fail_timeout=10s; "
   done
   echo "$out"
 }
