@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs the daily backup schedule of the host topology as a cron.d file: backup-database.sh,
 # then restore-database.sh latest --verify, at BLOG_BACKUP_SCHEDULE (env file, default
-# "30 2 * * *", the host's time zone). Debian's cron runs it; on Kubernetes containers/kubernetes/backup-cronjob.yaml
+# "30 2 * * *", the host's time zone). Debian's cron runs it; on Kubernetes containers/k8s/base/backup-cronjob.yaml
 # does the same.
 #
 #   scripts/maintenance/install-backup-schedule.sh [--cron-dir DIR]   # default /etc/cron.d

@@ -24,7 +24,7 @@ class BackupScheduleTest {
     @Test
     void theCronJobRunsTheMaintenanceScriptsDailyAndTheArchiverRunsAlone() throws Exception {
         List<Map<String, Object>> documents = new ArrayList<>();
-        try (Reader reader = Files.newBufferedReader(ROOT.resolve("containers/kubernetes/backup-cronjob.yaml"))) {
+        try (Reader reader = Files.newBufferedReader(ROOT.resolve("containers/k8s/base/backup-cronjob.yaml"))) {
             for (Object document : new Yaml().loadAll(reader)) {
                 documents.add(map(document));
             }
