@@ -10,6 +10,9 @@
 #   blog-users:TAG, blog-posts:TAG, blog-comments:TAG, blog-console:TAG
 #                          one Liberty server each, on blog-liberty
 #   blog-gateway:TAG       nginx with the gateway template and the front end
+#   blog-mariadb:TAG, blog-redis:TAG, blog-elasticsearch:TAG
+#                          the data tier, from the packages and distribution the host uses
+#   blog-monitoring:TAG    Prometheus, Alertmanager and the exporters (Debian's packages)
 #
 # Prints each image's size and the build's time. Layers are reused between runs: the runtime layer
 # changes only with the JDK, Liberty or the feature list.
@@ -113,7 +116,36 @@ cp -r containers/gateway "$GW/blog/containers/"
 cp -r frontend/src/main/webapp "$GW/blog/frontend"
 build_image blog-gateway "$GW" -f containers/gateway/Dockerfile --build-arg BASE="$BASE"
 
-for image in blog-liberty blog-users blog-posts blog-comments blog-console blog-gateway; do
+# --- data tier: Debian's packages as on the host, Elasticsearch from Maven Central ---------------------
+build_image blog-mariadb containers/mariadb --build-arg BASE="$BASE"
+build_image blog-redis containers/redis --build-arg BASE="$BASE"
+ES=$STAGE/elasticsearch
+ES_VERSION=${BLOG_ES_VERSION:-9.5.3}
+ES_ZIP=$HOME/.m2/repository/org/elasticsearch/distribution/integ-test-zip/elasticsearch/$ES_VERSION/elasticsearch-$ES_VERSION.zip
+if [[ ! -f $ES_ZIP ]]; then
+  (cd "$STAGE" && "$DEPLOY_ROOT/mvnw" -q -B org.apache.maven.plugins:maven-dependency-plugin:3.8.1:get \
+    -Dartifact="org.elasticsearch.distribution.integ-test-zip:elasticsearch:$ES_VERSION:zip") || die "could not fetch Elasticsearch $ES_VERSION"
+fi
+mkdir -p "$ES"
+unzip -q "$ES_ZIP" -d "$ES"
+mv "$ES/elasticsearch-$ES_VERSION" "$ES/elasticsearch"
+chmod -R a+rX,go-w "$ES/elasticsearch"   # the zip's config files are readable by their owner only
+cp containers/elasticsearch/elasticsearch.yml containers/elasticsearch/docker-entrypoint.sh "$ES/"
+# The whole JDK, not a jlink-ed runtime: Elasticsearch's entitlement layer requires jdk.jlink,
+# which a JDK without packaged modules (Temurin 25) cannot link into another image.
+mkdir -p "$ES/jre"
+tar -C "$JAVA_HOME" --exclude=./lib/src.zip --exclude=./man --exclude=./include -cf - . | tar -C "$ES/jre" -xf -
+build_image blog-elasticsearch "$ES" -f containers/elasticsearch/Dockerfile --build-arg BASE="$BASE"
+
+# --- monitoring: one image, the component chosen by the container's command ------------------------------
+MON=$STAGE/monitoring
+mkdir -p "$MON/blog/scripts/deployment" "$MON/blog/containers"
+cp scripts/deployment/monitoring.sh scripts/deployment/lib.sh "$MON/blog/scripts/deployment/"
+cp -r monitoring "$MON/blog/"
+cp -r containers/monitoring "$MON/blog/containers/"
+build_image blog-monitoring "$MON" -f containers/monitoring/Dockerfile --build-arg BASE="$BASE"
+
+for image in blog-liberty blog-users blog-posts blog-comments blog-console blog-gateway blog-mariadb blog-redis blog-elasticsearch blog-monitoring; do
   printf '%-22s %4d MB\n' "$image:$TAG" $(( $(docker image inspect -f '{{.Size}}' "$image:$TAG") / 1000000 ))
 done
 log "done in $(( ($(date +%s%N) - T0) / 1000000000 )) s"

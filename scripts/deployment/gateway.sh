@@ -3,6 +3,7 @@
 # this host's ports and runs nginx unprivileged-style from a prefix folder (no system service).
 #
 #   scripts/deployment/gateway.sh render DIR   # write DIR/nginx.conf + snippets, then nginx -t
+#   scripts/deployment/gateway.sh run DIR      # render, then nginx in the foreground (the container)
 #   scripts/deployment/gateway.sh start|stop|reload|status
 #
 # Reads the env file like start-production.sh (BLOG_ENV_FILE). The front end is served from a
@@ -100,6 +101,13 @@ cmd_start() {
   log "listening on 127.0.0.1:$GATEWAY_PORT (public) and 127.0.0.1:$GATEWAY_INTERNAL_PORT (internal)"
 }
 
+# The container's way (containers/gateway): render, then nginx in the foreground as this process.
+cmd_run() { # $1 = dir
+  raise_open_files
+  render "$1"
+  exec nginx -g 'daemon off;' -p "$1" -c "$1/nginx.conf" -e "$1/logs/error.log"
+}
+
 cmd_stop() {
   local pid
   pid=$(pid_of) || { log "not running"; return 0; }
@@ -121,9 +129,10 @@ cmd_reload() {
 load_env
 case ${1:-} in
   render) [[ -n ${2:-} ]] || die "usage: gateway.sh render DIR"; render "$2"; log "rendered $2/nginx.conf (nginx -t passed)" ;;
+  run) [[ -n ${2:-} ]] || die "usage: gateway.sh run DIR"; cmd_run "$2" ;;
   start) cmd_start ;;
   stop) cmd_stop ;;
   reload) cmd_reload ;;
   status) pid_of >/dev/null && log "running" || { log "not running"; exit 1; } ;;
-  *) echo "usage: $0 render DIR|start|stop|reload|status" >&2; exit 2 ;;
+  *) echo "usage: $0 render DIR|run DIR|start|stop|reload|status" >&2; exit 2 ;;
 esac

@@ -9,6 +9,7 @@
 #   scripts/deployment/monitoring.sh stop [COMPONENT ...]
 #   scripts/deployment/monitoring.sh status                   # one line per component; exit 1 if any is down
 #   scripts/deployment/monitoring.sh render DIR               # Prometheus and Alertmanager config, checked
+#                                     (BLOG_MONITORING_TARGETS=FOLDER: its target files instead of this host's)
 #
 # Components: MONITORING_COMPONENTS in lib.sh.
 # Configuration: monitoring/prometheus (config template, rules), monitoring/alertmanager.
@@ -90,6 +91,8 @@ render() { # $1 = config folder
   echo "127.0.0.1:$BLOG_PROMETHEUS_PORT prometheus monitoring prometheus
 127.0.0.1:$BLOG_ALERTMANAGER_PORT alertmanager monitoring alertmanager" | targets_json >"$dir/targets/monitoring.json"
   echo "127.0.0.1:$BLOG_ALERTMANAGER_PORT alertmanager monitoring alertmanager" | targets_json >"$dir/targets/alertmanager.json"
+  # The compose deployment reaches every component by its container's name instead.
+  [[ -z ${BLOG_MONITORING_TARGETS:-} ]] || cp "$BLOG_MONITORING_TARGETS"/*.json "$dir/targets/"
 
   local webhook=""
   [[ -n ${BLOG_ALERT_WEBHOOK_URL:-} ]] && webhook="

@@ -43,6 +43,12 @@ TEST_TOOLS=(
   mariadb-binlog:mariadb-client
   # Log shipping (scripts/deployment/logging.sh): rsyslog follows the files into Elasticsearch.
   rsyslogd:rsyslog
+  # The container images and the compose deployment (scripts/deployment/build-images.sh,
+  # scripts/test/compose-test.sh): Debian's Docker engine and compose v1, the base made by mmdebstrap.
+  dockerd:docker.io
+  docker:docker.io
+  docker-compose:docker-compose
+  mmdebstrap:mmdebstrap
   # Browser tests and the Lighthouse audit: Debian's Chromium and its driver, Node for Lighthouse.
   chromium:chromium
   chromedriver:chromium-driver

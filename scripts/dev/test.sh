@@ -3,7 +3,8 @@
 # scripts/dev/lib.sh) if any is missing, starts what the services' integration tests need on
 # ports of their own (a MariaDB primary + replica with GTID replication, a Redis, an Elasticsearch
 # node), runs `./mvnw verify` (whose last module, system-tests, starts and stops the production
-# topology itself), and stops everything it started, also when the build fails.
+# topology itself), then scripts/test/compose-test.sh (the images and the compose deployment on
+# Debian's Docker engine), and stops everything it started, also when the build fails.
 #
 #   scripts/dev/test.sh [--setup-only] [extra Maven arguments]
 #
@@ -66,3 +67,11 @@ scripts/dev/mariadb-pair.sh start
 scripts/dev/elasticsearch.sh start
 
 ./mvnw -B -ntp verify -Dit.redis.url="redis://127.0.0.1:$REDIS_PORT/0" "$@"
+
+# The whole suite ends with the container deployment (images, compose, its system tests and kill
+# check), on a machine the topologies above have left; a subset chosen with Maven arguments does not.
+if (( $# == 0 )); then
+  scripts/dev/mariadb-pair.sh stop >/dev/null
+  scripts/dev/elasticsearch.sh stop >/dev/null
+  scripts/test/compose-test.sh
+fi
