@@ -41,6 +41,8 @@ cleanup() {
   if [[ -n $DOCKERD_PID ]]; then
     kill "$DOCKERD_PID" 2>/dev/null || true
     for _ in $(seq 1 150); do kill -0 "$DOCKERD_PID" 2>/dev/null || break; sleep 0.2; done
+    # dockerd leaves its default network namespace mounted in its exec root.
+    umount "$WORK"/docker-exec/netns/* 2>/dev/null || true
   fi
   rm -rf "$WORK" 2>/dev/null || test_log "left $WORK behind (something still uses it)"
   exit "$rc"
