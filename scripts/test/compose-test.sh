@@ -146,7 +146,8 @@ reader() { # $1 output file; reads until the stop file appears
     curl -s -o /dev/null -m 10 -w '%{http_code}\n' -H "Authorization: Bearer $token" "$GATEWAY/api/posts/$slug" >>"$1" || true
   done
 }
-for n in 1 2 3 4; do reader "$WORK/reads-$n" & done
+readers=()
+for n in 1 2 3 4; do reader "$WORK/reads-$n" & readers+=($!); done
 sleep 5
 victim=$("${COMPOSE[@]}" ps -q posts-1)
 # SIGKILL from the host, as a crash or the OOM killer would: `docker kill` counts as stopped by
@@ -155,7 +156,8 @@ kill -KILL "$(docker inspect -f '{{.State.Pid}}' "$victim")"
 t=$(date +%s%N)
 sleep 15
 touch "$WORK/stop-readers"
-wait
+# The readers only: a dockerd this script started is a child too, and never ends by itself.
+wait "${readers[@]}"
 reads=$(cat "$WORK"/reads-* | wc -l)
 failed=$(cat "$WORK"/reads-* | grep -cv '^200$' || true)
 report "posts-1 SIGKILLed under 4 readers" "$failed failed of $reads reads"
