@@ -32,11 +32,18 @@ if [[ ! -d $DATA/mysql ]]; then
 fi
 
 if [[ $ROLE == primary ]]; then server_id=1 rpl_role=MASTER; else server_id=2 rpl_role=SLAVE; fi
+# The error and slow-query logs go to the container's output, or with BLOG_DB_LOG_DIR (the compose
+# deployment's shared log volume) to files named as on the host, which the log shipper follows.
+error_log=() slow_log=/dev/stderr
+if [[ -n ${BLOG_DB_LOG_DIR:-} ]]; then
+  mkdir -p "$BLOG_DB_LOG_DIR"
+  error_log=(--log-error="$BLOG_DB_LOG_DIR/$ROLE.err") slow_log=$BLOG_DB_LOG_DIR/$ROLE-slow.log
+fi
 mariadbd --no-defaults --user=mysql --datadir="$DATA" --socket="$SOCK" --port=3306 --bind-address=0.0.0.0 \
   --skip-name-resolve --server-id=$server_id --gtid-domain-id=0 --binlog-format=ROW \
   --log-bin="$DATA/$ROLE-bin" --log-slave-updates --relay-log="$DATA/$ROLE-relay" --read-only=ON \
   --character-set-server=utf8mb4 --collation-server=utf8mb4_general_ci --innodb-buffer-pool-size=128M \
-  --slow-query-log=ON --slow-query-log-file=/dev/stderr --long-query-time="${BLOG_DB_SLOW_QUERY_SECONDS:-1}" \
+  --slow-query-log=ON --slow-query-log-file="$slow_log" "${error_log[@]}" --long-query-time="${BLOG_DB_SLOW_QUERY_SECONDS:-1}" \
   --rpl-semi-sync-slave-enabled=ON --rpl-semi-sync-master-wait-point=AFTER_SYNC \
   --rpl-semi-sync-master-timeout="${BLOG_DB_SEMI_SYNC_TIMEOUT_MS:-1000}" --rpl-semi-sync-master-enabled=OFF \
   --init-rpl-role=$rpl_role &
@@ -46,7 +53,10 @@ trap 'kill -TERM "$pid" 2>/dev/null' TERM INT
 
 for _ in $(seq 1 600); do
   mariadb-admin --no-defaults --socket="$SOCK" -umysql ping >/dev/null 2>&1 && break
-  kill -0 "$pid" 2>/dev/null || die "mariadbd exited during startup"
+  if ! kill -0 "$pid" 2>/dev/null; then
+    [[ -n ${BLOG_DB_LOG_DIR:-} ]] && tail -15 "$BLOG_DB_LOG_DIR/$ROLE.err" >&2
+    die "mariadbd exited during startup"
+  fi
   sleep 0.1
 done
 

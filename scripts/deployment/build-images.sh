@@ -13,6 +13,7 @@
 #   blog-mariadb:TAG, blog-redis:TAG, blog-elasticsearch:TAG
 #                          the data tier, from the packages and distribution the host uses
 #   blog-monitoring:TAG    Prometheus, Alertmanager and the exporters (Debian's packages)
+#   blog-logging:TAG       the log shipper (rsyslog) and log retention
 #
 # Prints each image's size and the build's time. Layers are reused between runs: the runtime layer
 # changes only with the JDK, Liberty or the feature list.
@@ -145,7 +146,16 @@ cp -r monitoring "$MON/blog/"
 cp -r containers/monitoring "$MON/blog/containers/"
 build_image blog-monitoring "$MON" -f containers/monitoring/Dockerfile --build-arg BASE="$BASE"
 
-for image in blog-liberty blog-users blog-posts blog-comments blog-console blog-gateway blog-mariadb blog-redis blog-elasticsearch blog-monitoring; do
+# --- logging: the host's shipper and retention scripts with their rsyslog configuration -------------------
+LOGS=$STAGE/logging
+mkdir -p "$LOGS/blog/scripts/deployment" "$LOGS/blog/scripts/maintenance" "$LOGS/blog/containers"
+cp scripts/deployment/logging.sh scripts/deployment/lib.sh "$LOGS/blog/scripts/deployment/"
+cp scripts/maintenance/cleanup-logs.sh scripts/maintenance/lib.sh "$LOGS/blog/scripts/maintenance/"
+cp -r logging "$LOGS/blog/"
+cp -r containers/logging "$LOGS/blog/containers/"
+build_image blog-logging "$LOGS" -f containers/logging/Dockerfile --build-arg BASE="$BASE"
+
+for image in blog-liberty blog-users blog-posts blog-comments blog-console blog-gateway blog-mariadb blog-redis blog-elasticsearch blog-monitoring blog-logging; do
   printf '%-22s %4d MB\n' "$image:$TAG" $(( $(docker image inspect -f '{{.Size}}' "$image:$TAG") / 1000000 ))
 done
 log "done in $(( ($(date +%s%N) - T0) / 1000000000 )) s"

@@ -68,6 +68,8 @@ load_env() {
   (( ${#ES_HTTP_PORTS[@]} == ${#ES_TRANSPORT_PORTS[@]} )) || die "BLOG_ES_PORTS and BLOG_ES_TRANSPORT_PORTS name different numbers of nodes"
   # The first node is where tools (log retention, the exporter, the console's log view) ask.
   BLOG_ES_PORT=${ES_HTTP_PORTS[0]}
+  # Where scripts reach the nodes: this machine, except in a container (the compose log shipper).
+  BLOG_ES_HOST=${BLOG_ES_HOST:-127.0.0.1}
   # Elasticsearch holds the articles and the logs. Full JIT (the dev default stops at C1 to start
   # faster): search over 100,000 articles ran 2.5x faster with it and a 512 MB heap.
   BLOG_ES_HEAP=${BLOG_ES_HEAP:-512m}
@@ -205,15 +207,15 @@ db_port() { [[ $1 == primary ]] && echo "$BLOG_DB_PRIMARY_PORT" || echo "$BLOG_D
 es_url() {
   local p
   for p in "${ES_HTTP_PORTS[@]}"; do
-    curl -sf -o /dev/null -m 2 "http://127.0.0.1:$p/_cluster/health" && { echo "http://127.0.0.1:$p"; return; }
+    curl -sf -o /dev/null -m 2 "http://$BLOG_ES_HOST:$p/_cluster/health" && { echo "http://$BLOG_ES_HOST:$p"; return; }
   done
-  echo "http://127.0.0.1:${ES_HTTP_PORTS[0]}"
+  echo "http://$BLOG_ES_HOST:${ES_HTTP_PORTS[0]}"
 }
 
 # Every node's HTTP address, comma-separated: what the services and the log shipper are given.
 es_urls() {
   local p out=""
-  for p in "${ES_HTTP_PORTS[@]}"; do out+="${out:+,}http://127.0.0.1:$p"; done
+  for p in "${ES_HTTP_PORTS[@]}"; do out+="${out:+,}http://$BLOG_ES_HOST:$p"; done
   echo "$out"
 }
 

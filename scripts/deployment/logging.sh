@@ -3,11 +3,13 @@
 # follows every log file (Liberty servers, gateway, MariaDB) and indexes each line into
 # Elasticsearch's daily log indices, searched through the alias blog-logs.
 #
-#   scripts/deployment/logging.sh start|stop|status|render
+#   scripts/deployment/logging.sh start|stop|status|render|run
 #
 # start   installs the index template (logging/elasticsearch/index-template.json), creates today's
 #         index (so the alias exists before the first line), renders the rsyslog configuration
 #         (logging/rsyslog/blog-logs.conf.template) and starts rsyslogd
+# run     the same in the foreground until SIGTERM, which stops it as `stop` does (a container's
+#         entry point: containers/logging)
 # stop    stops rsyslogd; lines not yet delivered stay in its disk queue for the next start
 # status  one line: running?, lines waiting for Elasticsearch, lines Elasticsearch rejected
 # render  only writes the configuration (and checks it with rsyslogd -N1)
@@ -20,7 +22,7 @@
 set -euo pipefail
 log() { echo "logging: $*" >&2; }
 die() { log "ERROR: $*"; exit 1; }
-usage() { echo "usage: $0 start|stop|status|render" >&2; exit 2; }
+usage() { echo "usage: $0 start|stop|status|render|run" >&2; exit 2; }
 (( $# == 1 )) || usage
 # shellcheck source=lib.sh
 source "$(dirname "$0")/lib.sh"
@@ -61,6 +63,26 @@ install_index() {
     || die "could not create $today (HTTP $code): $(head -c 300 "$DIR/es-reply.json")"
 }
 
+stop_shipper() { # $1 rsyslogd's pid
+  local pid=$1 es_away=false
+  curl -sf -o /dev/null -m 3 "$ES/_cluster/health" || es_away=true
+  kill "$pid"
+  # It writes the undelivered part of its queue to the spool before it exits.
+  for _ in $(seq 1 150); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+  kill -0 "$pid" 2>/dev/null && die "rsyslogd (pid $pid) did not stop within 15 s"
+  rm -f "$PIDFILE"
+  if $es_away; then
+    # The batch its suspended Elasticsearch output was retrying is not in the saved queue
+    # (rsyslog issue 5364). Forgetting how far each file was read makes the next start read
+    # them again; documents have ids derived from file, offset and line, so what was already
+    # indexed is overwritten, not doubled.
+    rm -f "$DIR"/state/imfile-state:*
+    log "stopped while Elasticsearch was away: the next start reads the log files again"
+  else
+    log "stopped"
+  fi
+}
+
 # The last counters impstats wrote: "<lines waiting> <lines delivered>". Each stats line is
 # "<date>: {json}"; the queue's disk part is its own "[DA]" queue.
 counters() {
@@ -94,24 +116,20 @@ case $1 in
     log "shipping to $ES (alias blog-logs), pid $(cat "$PIDFILE")" ;;
   stop)
     running || exit 0
-    pid=$(cat "$PIDFILE")
-    es_away=false
-    curl -sf -o /dev/null -m 3 "$ES/_cluster/health" || es_away=true
-    kill "$pid"
-    # It writes the undelivered part of its queue to the spool before it exits.
-    for _ in $(seq 1 150); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
-    kill -0 "$pid" 2>/dev/null && die "rsyslogd (pid $pid) did not stop within 15 s"
-    rm -f "$PIDFILE"
-    if $es_away; then
-      # The batch its suspended Elasticsearch output was retrying is not in the saved queue
-      # (rsyslog issue 5364). Forgetting how far each file was read makes the next start read
-      # them again; documents have ids derived from file, offset and line, so what was already
-      # indexed is overwritten, not doubled.
-      rm -f "$DIR"/state/imfile-state:*
-      log "stopped while Elasticsearch was away: the next start reads the log files again"
-    else
-      log "stopped"
-    fi ;;
+    stop_shipper "$(cat "$PIDFILE")" ;;
+  run)
+    mkdir -p "$DIR"
+    for _ in $(seq 1 60); do curl -sf -o /dev/null -m 5 "$ES/_cluster/health" && break; sleep 2; done
+    install_index
+    render
+    rsyslogd -n -f "$CONF" -i "$PIDFILE" &
+    shipper=$!
+    trap 'stop_shipper "$shipper"; exit 0' TERM INT
+    log "shipping to $ES (alias blog-logs), pid $shipper"
+    # wait returns early when the trap fires; rsyslogd exiting on its own is a failure.
+    wait "$shipper" || true
+    running && exit 0
+    die "rsyslogd exited (its messages: $DIR/rsyslogd.log)" ;;
   status)
     if ! running; then echo "log-shipper FAIL rsyslogd not running"; exit 1; fi
     read -r queued delivered < <(counters)
