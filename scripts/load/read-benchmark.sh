@@ -4,7 +4,7 @@
 #
 #   ./mvnw -q install -DskipTests -pl '!system-tests' && scripts/load/read-benchmark.sh [articles=10000]
 #
-# Starts its own topology (ports 30000 above the defaults, rate limits lifted, stopped at the end),
+# Starts its own topology (ports 21000 above the defaults, rate limits lifted, stopped at the end),
 # loads ARTICLES generated articles (plus five comments on one), then measures with wrk:
 #   * anonymous reads through the gateway (the edge cache): article, comment thread, list, tags, feed;
 #   * uncached reads (a signed-in reader) through the gateway and straight to one instance, with the
@@ -32,7 +32,9 @@ stop_all() { scripts/deployment/stop-production.sh >/dev/null 2>&1 || true; rm -
 # What an interrupted run left behind.
 [[ -f $BLOG_ENV_FILE ]] && stop_all
 trap stop_all EXIT
-scripts/deployment/new-env-file.sh "$BLOG_ENV_FILE" "$WORK" 30000 GATEWAY_RATE_API=1000000r/s GATEWAY_BURST_API=1000000 \
+# The offset keeps every port below Linux's ephemeral range (32768 up): at 30000 a client socket of
+# the starting topology once held Prometheus's port as it came to bind it.
+scripts/deployment/new-env-file.sh "$BLOG_ENV_FILE" "$WORK" 21000 GATEWAY_RATE_API=1000000r/s GATEWAY_BURST_API=1000000 \
   GATEWAY_RATE_AUTH=1000r/s GATEWAY_BURST_AUTH=1000 BLOG_REGISTRATION_DEFAULT_ROLE=AUTHOR
 # shellcheck source=/dev/null
 source "$BLOG_ENV_FILE"

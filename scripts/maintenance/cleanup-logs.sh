@@ -119,9 +119,10 @@ add() { # live|rotated PATH...
   done
 }
 
-# Liberty servers (users-N, posts-N, comments-N, console): Liberty rotates messages.log,
-# http_access.log and trace.log itself (maxFileSize/maxFiles in liberty-config/fragments/base.xml)
-# into messages_<date>.log and so on; console.log it never rotates; ffdc/ holds incident files.
+# Liberty servers (users-N, posts-N, comments-N, console): Liberty rotates messages.log and
+# trace.log itself (maxFileSize/maxFiles in liberty-config/fragments/base.xml), and the console's
+# http_access.log, into messages_<date>.log and so on; a service's http_access.log (common's
+# AccessLogFilter) and console.log it never rotates, --max-size does; ffdc/ holds incident files.
 for dir in "$WLP"/usr/servers/*/logs; do
   add live "$dir"/{messages,http_access,trace,console}.log
   add rotated "$dir"/{messages,http_access,trace}_*.log "$dir"/{messages,http_access,trace,console}.log.* "$dir"/ffdc/*
