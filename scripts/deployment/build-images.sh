@@ -149,7 +149,7 @@ build_image blog-monitoring "$MON" -f containers/monitoring/Dockerfile --build-a
 # --- logging: the host's shipper and retention scripts with their rsyslog configuration -------------------
 LOGS=$STAGE/logging
 mkdir -p "$LOGS/blog/scripts/deployment" "$LOGS/blog/scripts/maintenance" "$LOGS/blog/containers"
-cp scripts/deployment/logging.sh scripts/deployment/lib.sh "$LOGS/blog/scripts/deployment/"
+cp scripts/deployment/logging.sh scripts/deployment/bulk_resender.py scripts/deployment/lib.sh "$LOGS/blog/scripts/deployment/"
 cp scripts/maintenance/cleanup-logs.sh scripts/maintenance/lib.sh "$LOGS/blog/scripts/maintenance/"
 cp -r logging "$LOGS/blog/"
 cp -r containers/logging "$LOGS/blog/containers/"

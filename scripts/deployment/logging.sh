@@ -7,18 +7,22 @@
 #
 # start   installs the index template (logging/elasticsearch/index-template.json), creates today's
 #         index (so the alias exists before the first line), renders the rsyslog configuration
-#         (logging/rsyslog/blog-logs.conf.template) and starts rsyslogd
+#         (logging/rsyslog/blog-logs.conf.template), starts rsyslogd and beside it the resender
+#         (bulk_resender.py: sends again what Elasticsearch refused as a whole for now)
 # run     the same in the foreground until SIGTERM, which stops it as `stop` does (a container's
 #         entry point: containers/logging)
-# stop    stops rsyslogd; lines not yet delivered stay in its disk queue for the next start
+# stop    stops rsyslogd and the resender; lines not yet delivered stay in the disk queue, requests
+#         not yet sent again in bulk-errors.json, for the next start
 # status  one line: running?, lines waiting for Elasticsearch, lines Elasticsearch rejected
 # render  only writes the configuration (and checks it with rsyslogd -N1)
 #
-# Files under $BLOG_PROD_DIR/logging: rsyslog.conf, rsyslogd.pid, state/ (how far each file was
-# read), spool/ (the disk part of the queue), stats.json (rsyslog's counters every 10 s),
-# rejected.json (documents Elasticsearch refused for good, with its answer), bulk-errors.json (bulk
-# requests it refused as a whole), rsyslogd.log (the shipper's own messages). A document answered
-# 429 or 5xx is sent again, not rejected.
+# Files under $BLOG_PROD_DIR/logging: rsyslog.conf, rsyslogd.pid, resender.pid, state/ (how far each
+# file was read), spool/ (the disk part of the queue), stats.json (rsyslog's counters every 10 s),
+# bulk-errors.json (bulk requests Elasticsearch refused as a whole) and refused-lines.json (lines
+# it refused for good), which rsyslogd writes for the resender, with *.offset (how far the resender
+# has handled each), rejected.json and rejected-requests.json (lines and whole requests refused for
+# good, with the answer: the operator's, to read and remove), rsyslogd.log and resender.log (the
+# shipper's own messages). A line or request answered 429 or 5xx is sent again.
 set -euo pipefail
 log() { echo "logging: $*" >&2; }
 die() { log "ERROR: $*"; exit 1; }
@@ -32,9 +36,28 @@ cd "$DEPLOY_ROOT"
 DIR=$BLOG_LOGGING_DIR
 CONF=$DIR/rsyslog.conf
 PIDFILE=$DIR/rsyslogd.pid
+RESENDER_PIDFILE=$DIR/resender.pid
+RESENDER=scripts/deployment/bulk_resender.py
 ES=$(es_url)
 
 running() { [[ -f $PIDFILE ]] && kill -0 "$(cat "$PIDFILE")" 2>/dev/null; }
+resender_running() { [[ -f $RESENDER_PIDFILE ]] && kill -0 "$(cat "$RESENDER_PIDFILE")" 2>/dev/null; }
+
+start_resender() {
+  resender_running && return
+  python3 "$RESENDER" run "$DIR" "$(es_urls)" >>"$DIR/resender.log" 2>&1 &
+  echo $! >"$RESENDER_PIDFILE"
+}
+
+stop_resender() {
+  resender_running || { rm -f "$RESENDER_PIDFILE"; return; }
+  local pid
+  pid=$(cat "$RESENDER_PIDFILE")
+  kill "$pid"
+  for _ in $(seq 1 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+  kill -0 "$pid" 2>/dev/null && die "the resender (pid $pid) did not stop within 5 s"
+  rm -f "$RESENDER_PIDFILE"
+}
 
 render() {
   command -v rsyslogd >/dev/null || die "rsyslogd is not installed (Debian: rsyslog rsyslog-elasticsearch)"
@@ -107,14 +130,16 @@ case $1 in
     mkdir -p "$DIR"
     curl -sf -o /dev/null -m 5 "$ES/_cluster/health" || die "no Elasticsearch node answers (:${BLOG_ES_PORTS// /, :})"
     install_index
-    running && { log "already running (pid $(cat "$PIDFILE"))"; exit 0; }
+    running && { start_resender; log "already running (pid $(cat "$PIDFILE"))"; exit 0; }
     render
     rsyslogd -f "$CONF" -i "$PIDFILE" 2>"$DIR/rsyslogd-start.log" \
       || { cat "$DIR/rsyslogd-start.log" >&2; die "rsyslogd did not start"; }
     for _ in $(seq 1 50); do running && break; sleep 0.1; done
     running || { cat "$DIR/rsyslogd-start.log" "$DIR/rsyslogd.log" 2>/dev/null | tail -5 >&2; die "rsyslogd exited at once"; }
-    log "shipping to $ES (alias blog-logs), pid $(cat "$PIDFILE")" ;;
+    start_resender
+    log "shipping to $ES (alias blog-logs), pid $(cat "$PIDFILE"), resender pid $(cat "$RESENDER_PIDFILE")" ;;
   stop)
+    stop_resender
     running || exit 0
     stop_shipper "$(cat "$PIDFILE")" ;;
   run)
@@ -124,22 +149,28 @@ case $1 in
     render
     rsyslogd -n -f "$CONF" -i "$PIDFILE" &
     shipper=$!
-    trap 'stop_shipper "$shipper"; exit 0' TERM INT
+    start_resender
+    trap 'stop_resender; stop_shipper "$shipper"; exit 0' TERM INT
     log "shipping to $ES (alias blog-logs), pid $shipper"
     # wait returns early when the trap fires; rsyslogd exiting on its own is a failure.
     wait "$shipper" || true
     running && exit 0
+    stop_resender
     die "rsyslogd exited (its messages: $DIR/rsyslogd.log)" ;;
   status)
     if ! running; then echo "log-shipper FAIL rsyslogd not running"; exit 1; fi
+    if ! resender_running; then echo "log-shipper FAIL the resender is not running (its messages: $DIR/resender.log)"; exit 1; fi
     read -r queued delivered < <(counters)
-    for file in rejected bulk-errors; do
+    for file in rejected rejected-requests; do
       refused=0
       [[ -f $DIR/$file.json ]] && refused=$(wc -l <"$DIR/$file.json")
       if (( refused > 0 )); then
         echo "log-shipper FAIL $refused refusal(s) by Elasticsearch in $DIR/$file.json (read, then remove it)"; exit 1
       fi
     done
-    echo "log-shipper ok $delivered lines shipped, $queued waiting for Elasticsearch" ;;
+    waiting="$queued waiting for Elasticsearch"
+    resend=$(python3 "$RESENDER" pending "$DIR")
+    (( resend == 0 )) || waiting+=", $resend request(s) refused as a whole to send again"
+    echo "log-shipper ok $delivered lines shipped, $waiting" ;;
   *) usage ;;
 esac

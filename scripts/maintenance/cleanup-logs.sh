@@ -152,9 +152,15 @@ for name in "${MONITORING_COMPONENTS[@]}"; do
   add rotated "$BLOG_PROD_DIR/monitoring/$name/$name.log".*
 done
 # The log shipper (scripts/deployment/logging.sh): its own messages, what Elasticsearch refused,
-# and its counters (a line every 10 s).
-add live "$BLOG_LOGGING_DIR"/{rsyslogd.log,rejected.json,bulk-errors.json,stats.json}
-add rotated "$BLOG_LOGGING_DIR"/{rsyslogd.log,rejected.json,bulk-errors.json,stats.json}.*
+# and its counters (a line every 10 s). What rsyslogd writes for the resender (bulk_resender.py)
+# is only rotated while the resender has handled all of it: the copy would be out of its sight.
+add live "$BLOG_LOGGING_DIR"/{rsyslogd.log,resender.log,rejected.json,rejected-requests.json,stats.json}
+add rotated "$BLOG_LOGGING_DIR"/{rsyslogd.log,resender.log,rejected.json,rejected-requests.json,bulk-errors.json,refused-lines.json,stats.json}.*
+for inbox in bulk-errors.json refused-lines.json; do
+  if [[ $(python3 "$MAINTENANCE_DIR/../deployment/bulk_resender.py" pending "$BLOG_LOGGING_DIR" "$inbox") == 0 ]]; then
+    add live "$BLOG_LOGGING_DIR/$inbox"
+  fi
+done
 # What each start printed (start-production.sh, console.sh).
 add live "$BLOG_PROD_DIR"/*-start.log
 add rotated "$BLOG_PROD_DIR"/*-start.log.*

@@ -34,7 +34,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * across the gateway and two services by its id within 5 s, no secret in the index, the Kibana
  * objects valid against the live mapping and data, and nothing lost or doubled when Elasticsearch
  * and the shipper are down for a minute, a line read late indexed under the day it happened, a line
- * Elasticsearch refuses for a while sent again until it is indexed, and one it refuses for good kept.
+ * Elasticsearch refuses for a while sent again until it is indexed, and one it refuses for good kept;
+ * the same for a whole bulk request.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class LoggingIT {
@@ -325,6 +326,86 @@ class LoggingIT {
             LogIndex.raw("DELETE", "/" + blocked);
             // What the operator does once the refusal is understood.
             Files.deleteIfExists(rejected);
+        }
+    }
+
+    @Test
+    @Order(8)
+    void aRequestRefusedAsAWholeIsSentAgainAndOneRefusedForGoodIsKept() throws IOException {
+        // rsyslog writes a bulk request answered with one error (no status per line) to its error
+        // file, bulk-errors.json, and drops it; the resender (bulk_resender.py) reads that file.
+        Path logging = Topology.dir().resolve("logging");
+        Path inbox = logging.resolve("bulk-errors.json");
+        Path keptRequests = logging.resolve("rejected-requests.json");
+        Path errorLog = Topology.dir().resolve("gateway/logs/error.log");
+        String unavailable = "blog-logs-2001.02.05";
+        String marker = "wholerequest" + Accounts.uniqueName("es").replaceAll("[^A-Za-z0-9]", "");
+        String blocked = "blog-logs-2001.02.06";
+        Path rejected = logging.resolve("rejected.json");
+        Map<String, Object> writable = new LinkedHashMap<>();
+        writable.put("cluster.blocks.read_only", null);
+        try {
+            // rsyslog keeps writing into rejected.json once an operator has removed it, unless asked
+            // to reopen it: a second refusal must show in a new file.
+            LogIndex.raw("DELETE", "/" + blocked);
+            LogIndex.put("/" + blocked, Map.of("settings", Map.of("index.blocks.write", true)));
+            for (String attempt : List.of("first", "second")) {
+                append(errorLog, "2001/02/06 04:05:06 [warn] 1#1: *1 " + marker + " " + attempt);
+                Await.until("the " + attempt + " line refused for good in rejected.json", Duration.ofSeconds(60),
+                        () -> fileContains(rejected, marker + " " + attempt), found -> found);
+                Files.delete(rejected);
+            }
+
+            // A read-only cluster answers every request 403 as a whole: sending it again would not help.
+            LogIndex.put("/_cluster/settings", Map.of("persistent", Map.of("cluster.blocks.read_only", true)));
+            append(errorLog, "2001/02/05 04:05:06 [warn] 1#1: *1 " + marker + " read-only");
+            String kept = Await.until("the request refused for good in rejected-requests.json", Duration.ofSeconds(60),
+                    () -> fileContains(keptRequests, marker + " read-only") ? read(keptRequests) : "", text -> !text.isEmpty());
+            LogIndex.put("/_cluster/settings", Map.of("persistent", writable));
+            assertThat(kept).contains("\"status\":403").contains("cluster read-only");
+            Topology.Output refused = Topology.operatorScript(Duration.ofSeconds(30), "scripts/deployment/logging.sh", "status");
+            assertThat(refused.exitCode()).as(refused.report()).isEqualTo(1);
+            assertThat(refused.report()).contains("log-shipper FAIL").contains("rejected-requests.json");
+            Files.delete(keptRequests);
+
+            // A request answered 503 as a whole (a cluster without a master), recorded as rsyslog records
+            // it (Elasticsearch cannot be made to answer so on demand). Its line is for an index no node
+            // may hold for now, so the first tries are refused too; it is indexed once the index can be.
+            LogIndex.raw("DELETE", "/" + unavailable);
+            LogIndex.put("/" + unavailable + "?wait_for_active_shards=0", Map.of("settings", Map.of("index.routing.allocation.require._name", "no-such-node")));
+            String document = org.jose4j.json.JsonUtil.toJson(Map.of("@timestamp", "2001-02-05T04:05:07Z",
+                    "message", marker + " sent again", "event", Map.of("dataset", "nginx.error")));
+            String postdata = "{\"index\":{\"_index\": \"" + unavailable + "\", \"_id\":\"" + marker + "\"}}\n" + document + "\n";
+            String record = org.jose4j.json.JsonUtil.toJson(Map.of(
+                    "request", Map.of("url", LogIndex.url("/_bulk"), "postdata", postdata),
+                    "reply", Map.of("status", 503, "error", Map.of("type", "cluster_block_exception",
+                            "reason", "blocked by: [SERVICE_UNAVAILABLE/2/no master];"))));
+            Files.writeString(inbox, record + "\n", StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            String tasks = "/_tasks?actions=indices:data/write/bulk&detailed=true";
+            Await.until("the request sent again", Duration.ofSeconds(30),
+                    () -> LogIndex.getText(tasks).contains(unavailable), trying -> trying);
+            Await.until("the request refused again after its minute", Duration.ofSeconds(100),
+                    () -> !LogIndex.getText(tasks).contains(unavailable), answered -> answered);
+            String waiting = Topology.operatorScript(Duration.ofSeconds(30), "scripts/deployment/logging.sh", "status").report();
+            assertThat(waiting).contains("log-shipper ok").contains("1 request(s) refused as a whole to send again");
+            Map<String, Object> allocatable = new LinkedHashMap<>();
+            allocatable.put("index.routing.allocation.require._name", null);
+            LogIndex.put("/" + unavailable + "/_settings", allocatable);
+            long indexed = Await.until("the request's line indexed once its index can take it", Duration.ofSeconds(150),
+                    () -> LogIndex.countIn(unavailable, "\"" + marker + "\""), n -> n == 1);
+            assertThat(indexed).isEqualTo(1);
+            String after = Await.until("nothing left to send again", Duration.ofSeconds(30),
+                    () -> Topology.operatorScript(Duration.ofSeconds(30), "scripts/deployment/logging.sh", "status").report(),
+                    text -> !text.contains("to send again"));
+            assertThat(after).contains("log-shipper ok");
+            assertThat(keptRequests).as("a request refused for now is not kept for an operator").doesNotExist();
+        } finally {
+            LogIndex.put("/_cluster/settings", Map.of("persistent", writable));
+            LogIndex.raw("DELETE", "/" + unavailable);
+            LogIndex.raw("DELETE", "/" + blocked);
+            Files.deleteIfExists(rejected);
+            // What the operator does once the refusal is understood.
+            Files.deleteIfExists(keptRequests);
         }
     }
 
