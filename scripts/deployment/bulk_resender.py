@@ -13,7 +13,7 @@ out its minute as nodes stopped comes back 503 as a whole, every line of it lost
                                          requests) wait to be handled
 
 rsyslog writes into two files of DIR that only this reads, each from where the last round
-stopped (<name>.offset):
+stopped (bulk-errors.offset, refused-lines.offset):
 - bulk-errors.json, requests refused as a whole. One answered 429 or 5xx is POSTed to _bulk
   again, to each node in turn, until Elasticsearch answers for each line. Lines keep their ids,
   so one indexed twice overwrites itself. A line of it refused for good goes to rejected.json.
@@ -58,10 +58,15 @@ def refused_for_now(status):
 
 # --- where the last round stopped --------------------------------------------------------------------
 
+def offset_file(directory, inbox):
+    # bulk-errors.offset: not bulk-errors.json.offset, which log retention takes for a rotated copy.
+    return os.path.join(directory, os.path.splitext(inbox)[0] + ".offset")
+
+
 def read_offset(directory, inbox, inbox_stat):
     """The offset into an inbox already handled; 0 for a new, replaced or truncated inbox."""
     try:
-        with open(os.path.join(directory, inbox + ".offset")) as f:
+        with open(offset_file(directory, inbox)) as f:
             inode, offset = (int(v) for v in f.read().split())
     except (OSError, ValueError):
         return 0
@@ -69,7 +74,7 @@ def read_offset(directory, inbox, inbox_stat):
 
 
 def write_offset(directory, inbox, inode, offset):
-    path = os.path.join(directory, inbox + ".offset")
+    path = offset_file(directory, inbox)
     with open(path + ".new", "w") as f:
         f.write(f"{inode} {offset}\n")
     os.replace(path + ".new", path)

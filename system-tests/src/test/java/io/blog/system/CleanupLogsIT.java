@@ -138,6 +138,12 @@ class CleanupLogsIT {
         long before = Files.size(errorLog);
         assertThat(before).isGreaterThanOrEqualTo(2L * 1024 * 1024);
 
+        // How far the log shipper's resender has read rsyslogd's files is bookkeeping, not a log.
+        List<Path> offsets;
+        try (Stream<Path> files = Files.list(Topology.dir().resolve("logging"))) {
+            offsets = files.filter(p -> p.getFileName().toString().endsWith(".offset")).toList();
+        }
+
         Topology.Output output = run("--max-size", "1m");
         assertThat(output.exitCode()).as("the refused links make it fail: %s", output.report()).isEqualTo(1);
         Matcher rotated = Pattern.compile("(?m)^rotated " + Pattern.quote(errorLog.toRealPath().toString())
@@ -151,6 +157,7 @@ class CleanupLogsIT {
         assertThat(Files.size(errorLog)).as("error.log after the rotation").isLessThan(64 * 1024);
         assertThat(latin1(errorLog)).doesNotContain(marker);
 
+        assertThat(offsets).as("the resender's offsets after the size run").allMatch(Files::exists);
         assertThat(output.report()).contains("refused " + liveLink, "refused " + rotatedLink);
         assertThat(liveLink).isSymbolicLink();
         assertThat(rotatedLink).isSymbolicLink();
