@@ -13,7 +13,8 @@
 #         entry point: containers/logging)
 # stop    stops rsyslogd and the resender; lines not yet delivered stay in the disk queue, requests
 #         not yet sent again in bulk-errors.json, for the next start
-# status  one line: running?, lines waiting for Elasticsearch, lines Elasticsearch rejected
+# status  one line: running (rsyslogd and the resender)?, lines waiting for Elasticsearch, requests
+#         to send again, what Elasticsearch refused for good
 # render  only writes the configuration (and checks it with rsyslogd -N1)
 #
 # Files under $BLOG_PROD_DIR/logging: rsyslog.conf, rsyslogd.pid, resender.pid, state/ (how far each
