@@ -366,7 +366,17 @@ class LoggingIT {
             Topology.Output refused = Topology.operatorScript(Duration.ofSeconds(30), "scripts/deployment/logging.sh", "status");
             assertThat(refused.exitCode()).as(refused.report()).isEqualTo(1);
             assertThat(refused.report()).contains("log-shipper FAIL").contains("rejected-requests.json");
+            // Other lines read during the block may have gone out in later requests. rsyslogd sends one
+            // request at a time, so once a line read after the block is indexed it has had every answer;
+            // once the resender has read its inbox to the end, every refused request is kept.
+            append(errorLog, "2001/02/05 04:05:07 [warn] 1#1: *1 " + marker + " writable again");
+            Await.until("a line read after the block indexed", Duration.ofSeconds(60),
+                    () -> LogIndex.countIn(unavailable, "\"" + marker + " writable again\""), n -> n == 1);
+            Await.until("the resender at the end of its inbox", Duration.ofSeconds(30), () -> resenderCaughtUp(logging), done -> done);
+            assertThat(read(keptRequests).lines().toList()).as("requests kept").allMatch(l -> l.contains("cluster read-only"));
             Files.delete(keptRequests);
+            Topology.Output cleared = Topology.operatorScript(Duration.ofSeconds(30), "scripts/deployment/logging.sh", "status");
+            assertThat(cleared.exitCode()).as(cleared.report()).isZero();
 
             // A request answered 503 as a whole (a cluster without a master), recorded as rsyslog records
             // it (Elasticsearch cannot be made to answer so on demand). Its line is for an index no node
@@ -406,6 +416,16 @@ class LoggingIT {
             Files.deleteIfExists(rejected);
             // What the operator does once the refusal is understood.
             Files.deleteIfExists(keptRequests);
+        }
+    }
+
+    /** Whether the resender has handled every request rsyslogd wrote to bulk-errors.json ("inode offset"). */
+    private static boolean resenderCaughtUp(Path logging) {
+        try {
+            String[] offset = Files.readString(logging.resolve("bulk-errors.offset")).trim().split(" ");
+            return Long.parseLong(offset[1]) == Files.size(logging.resolve("bulk-errors.json"));
+        } catch (IOException e) {
+            return false;
         }
     }
 
