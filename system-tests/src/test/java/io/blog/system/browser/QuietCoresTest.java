@@ -8,7 +8,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The Lighthouse audit's wait for quiet cores reads /proc/stat right: cores kept spinning are not idle. */
+/**
+ * The Lighthouse audit's view of the machine reads /proc right: cores kept spinning are not idle,
+ * and a neighbour's spinning is told apart from the run's own.
+ */
 class QuietCoresTest {
 
     @Test
@@ -33,5 +36,23 @@ class QuietCoresTest {
                 t.join();
             }
         }
+    }
+
+    /** The "run" spins in a grandchild, which is the run's own; the neighbour's spinning is what counts. */
+    @Test
+    void aNeighbourSpinningIsCountedAndTheRunsOwnWorkIsNot() throws Exception {
+        Process neighbour = new ProcessBuilder("sh", "-c", "while :; do :; done").start();
+        Process run = new ProcessBuilder("sh", "-c", "sh -c 'while :; do :; done'; :").start();
+        NeighbourCpu watch = NeighbourCpu.watch(run.pid());
+        try {
+            Thread.sleep(3500);
+        } finally {
+            watch.close();
+            run.descendants().forEach(ProcessHandle::destroyForcibly);
+            run.destroyForcibly();
+            neighbour.destroyForcibly();
+        }
+        assertThat(watch.busiestSecond()).as(watch.describe()).isBetween(0.6, 1.4);
+        assertThat(watch.describe()).contains("sh ");
     }
 }
