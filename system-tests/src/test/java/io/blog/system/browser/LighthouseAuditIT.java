@@ -115,11 +115,11 @@ class LighthouseAuditIT {
         List<String> runs = new ArrayList<>();
         int repeatsLeft = REPEATS;
         for (int run = 1; run <= RUNS; run++) {
-            Audit audit = audit(page, run);
+            Audit audit = audit(page, run, runs);
             while (audit.neighbours.busiestSecond() > DISTURBED_CORES && repeatsLeft > 0) {
                 repeatsLeft--;
                 runs.add("run %d repeated, disturbed: %s".formatted(run, audit.describe()));
-                audit = audit(page, run);
+                audit = audit(page, run, runs);
             }
             runs.add("run %d: %s".formatted(run, audit.describe()));
             Map<String, Object> report = audit.report;
@@ -189,13 +189,13 @@ class LighthouseAuditIT {
     /**
      * One Lighthouse run. A run that Lighthouse itself aborts with a runtime error (such as
      * NO_NAVSTART, a lost trace, which its message says to "run again") is repeated once and noted
-     * in the summary. Scores are never the reason to repeat a run: what the neighbours used is.
+     * among the page's runs. Scores are never the reason to repeat a run: what the neighbours used is.
      */
-    private static Audit audit(String page, int run) throws Exception {
+    private static Audit audit(String page, int run, List<String> runs) throws Exception {
         try {
             return attempt(page, run);
         } catch (LighthouseRuntimeError e) {
-            SUMMARY.add("%-8s run %d repeated after a Lighthouse runtime error: %s".formatted(page, run, e.getMessage()));
+            runs.add("run %d repeated after a Lighthouse runtime error: %s".formatted(run, e.getMessage()));
             return attempt(page, run);
         }
     }

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -172,8 +171,6 @@ final class NeighbourCpu implements AutoCloseable {
             String line;
             try {
                 line = Files.readString(dir.resolve("stat"));
-            } catch (NoSuchFileException e) {
-                return null;
             } catch (IOException e) {
                 // The process ended between listing and reading.
                 return null;
