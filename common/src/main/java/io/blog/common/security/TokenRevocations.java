@@ -36,13 +36,14 @@ public class TokenRevocations {
     @SecurityState
     PendingWrites pendingWrites;
 
+    /** How long user-war's tokens live; revocations are written there, with the same setting. */
     @Inject
-    @ConfigProperty(name = "blog.jwt.max-lifetime-seconds", defaultValue = "900")
-    long maxTokenLifetimeSeconds;
+    @ConfigProperty(name = "blog.jwt.access-token-seconds")
+    long tokenLifetimeSeconds;
 
     /** MicroProfile JWT accepts a token this long after its expiry; a revocation must outlive that. */
     @Inject
-    @ConfigProperty(name = "mp.jwt.verify.clock.skew", defaultValue = "60")
+    @ConfigProperty(name = "blog.jwt.clock-skew-seconds")
     long clockSkewSeconds;
 
     public void revokeToken(String jti, Instant expiresAt) {
@@ -98,7 +99,7 @@ public class TokenRevocations {
     }
 
     private Instant longestValidity() {
-        return Instant.now().plusSeconds(maxTokenLifetimeSeconds + clockSkewSeconds + 5);
+        return Instant.now().plusSeconds(tokenLifetimeSeconds + clockSkewSeconds + 5);
     }
 
     /** What this instance still has to write wins over what Redis says (or cannot say). */

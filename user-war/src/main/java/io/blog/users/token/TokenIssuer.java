@@ -22,10 +22,17 @@ import java.util.Date;
 import java.util.List;
 import java.util.UUID;
 
-/** Signs access tokens with the claims MicroProfile JWT expects. */
+/**
+ * Signs access tokens with the claims MicroProfile JWT expects. Issuer, audience and lifetime are
+ * the variables of liberty-config's jwt.xml, the ones every service verifies against.
+ */
 @ApplicationScoped
 public class TokenIssuer {
 
+    /**
+     * The longest an access token may be configured to live: it bounds how long a revoked token
+     * still works while Redis cannot be asked (the checks fail open).
+     */
     static final long MAX_LIFETIME_SECONDS = 900;
 
     @Inject
@@ -35,15 +42,15 @@ public class TokenIssuer {
     TokenRevocations revocations;
 
     @Inject
-    @ConfigProperty(name = "blog.jwt.issuer", defaultValue = "blog-users")
+    @ConfigProperty(name = "blog.jwt.issuer")
     String issuerName;
 
     @Inject
-    @ConfigProperty(name = "blog.jwt.audience", defaultValue = "blog")
+    @ConfigProperty(name = "blog.jwt.audience")
     String audience;
 
     @Inject
-    @ConfigProperty(name = "blog.jwt.access-token-seconds", defaultValue = "900")
+    @ConfigProperty(name = "blog.jwt.access-token-seconds")
     long lifetimeSeconds;
 
     private JWSSigner signer;

@@ -22,6 +22,8 @@ import jakarta.enterprise.inject.spi.CDI;
 import jakarta.enterprise.util.AnnotationLiteral;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.UserTransaction;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -32,6 +34,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Instant;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
@@ -44,6 +47,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 @ExtendWith(ArquillianExtension.class)
 class ServicesInContainerIT {
+
+    /** Liberty's name for the config source of server.xml variables' default values. */
+    private static final String JWT_VARIABLES_SOURCE = "server.xml.default.variables.config.source";
 
     @Deployment
     static WebArchive deployment() {
@@ -118,6 +124,15 @@ class ServicesInContainerIT {
         assertThat(bean(TokenRevocations.class).isRevoked(jti, null, null, now)).isTrue();
         assertThat(bean(TokenRevocations.class).isRevoked(UUID.randomUUID().toString(), null, null, now)).isFalse();
         assertThat(bean(KeyValueStore.class).describe()).startsWith("redis ");
+    }
+
+    @Test
+    void theTokenFactsComeOnlyFromTheServersJwtVariables() {
+        Config config = ConfigProvider.getConfig();
+        for (String name : List.of("blog.jwt.issuer", "blog.jwt.audience", "blog.jwt.access-token-seconds", "blog.jwt.clock-skew-seconds")) {
+            assertThat(config.getConfigValue(name).getSourceName()).as(name).isEqualTo(JWT_VARIABLES_SOURCE);
+        }
+        assertThat(config.getValue("blog.jwt.clock-skew-seconds", Long.class)).isEqualTo(30L);
     }
 
     @Test
