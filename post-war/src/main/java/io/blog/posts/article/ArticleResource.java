@@ -130,7 +130,7 @@ public class ArticleResource {
     public Response get(@PathParam("slug") String slug) {
         Caller caller = Caller.of(security);
         return service.find(slug, caller)
-                .map(view -> conditional(etag(view), view, "PUBLISHED".equals(view.status()) ? null : privateNoStore()))
+                .map(view -> conditional(etag(view), view, view.status() == ArticleStatus.PUBLISHED ? null : privateNoStore()))
                 .orElseGet(() -> service.currentSlugFor(slug, caller)
                         .map(current -> Response.status(Response.Status.MOVED_PERMANENTLY)
                                 .location(uriInfo.getBaseUriBuilder().path(current).build()).build())

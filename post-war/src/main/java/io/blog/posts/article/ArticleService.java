@@ -401,7 +401,7 @@ public class ArticleService {
 
     /** Views are counted by the page's beacon ({@code view.ViewBeacon}), not by fetching the article. */
     private ArticleView withCurrentViews(ArticleView view) {
-        return "PUBLISHED".equals(view.status()) ? view.withViewCount(views.total(view.id(), view.viewCount())) : view;
+        return view.status() == ArticleStatus.PUBLISHED ? view.withViewCount(views.total(view.id(), view.viewCount())) : view;
     }
 
     private Article.Content content(ArticleInput input) {

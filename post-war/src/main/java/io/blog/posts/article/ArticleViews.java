@@ -17,7 +17,7 @@ public final class ArticleViews {
      * {@code publishAt} only while scheduled; {@code cover} is how to show {@code coverImageUrl}.
      */
     public record ArticleView(String id, String slug, String title, String summary, String bodyHtml,
-                              String bodyMarkdown, List<String> tags, AuthorProfile author, String status,
+                              String bodyMarkdown, List<String> tags, AuthorProfile author, ArticleStatus status,
                               Instant publishAt, Instant publishedAt, Instant updatedAt, int readingMinutes,
                               long viewCount, long version, String coverImageUrl, CoverImage cover) {
 
@@ -39,7 +39,7 @@ public final class ArticleViews {
 
     /** A list entry: no body, the summary instead. */
     public record ArticleSummary(String id, String slug, String title, String summary, List<String> tags,
-                                 AuthorProfile author, String status, Instant publishAt, Instant publishedAt,
+                                 AuthorProfile author, ArticleStatus status, Instant publishAt, Instant publishedAt,
                                  Instant updatedAt, int readingMinutes, String coverImageUrl, long version,
                                  CoverImage cover) {
 
@@ -65,14 +65,14 @@ public final class ArticleViews {
 
     static ArticleView view(Article a) {
         return new ArticleView(a.getId(), a.getSlug(), a.getTitle(), a.getSummary(), a.getBodyHtml(), null,
-                a.getTags(), AuthorProfile.unresolved(a.getAuthor()), a.getStatus().name(), a.getPublishAt(),
+                a.getTags(), AuthorProfile.unresolved(a.getAuthor()), a.getStatus(), a.getPublishAt(),
                 a.getPublishedAt(), a.getUpdatedAt(), a.getReadingMinutes(), a.getViewCount(),
                 a.getVersion(), a.getCoverImageUrl(), CoverImage.of(a.getCoverImageUrl()));
     }
 
     static ArticleSummary summary(Article a) {
         return new ArticleSummary(a.getId(), a.getSlug(), a.getTitle(), a.getSummary(), a.getTags(),
-                AuthorProfile.unresolved(a.getAuthor()), a.getStatus().name(), a.getPublishAt(), a.getPublishedAt(),
+                AuthorProfile.unresolved(a.getAuthor()), a.getStatus(), a.getPublishAt(), a.getPublishedAt(),
                 a.getUpdatedAt(), a.getReadingMinutes(), a.getCoverImageUrl(), a.getVersion(),
                 CoverImage.of(a.getCoverImageUrl()));
     }

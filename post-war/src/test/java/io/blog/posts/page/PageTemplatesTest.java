@@ -1,6 +1,7 @@
 package io.blog.posts.page;
 
 import io.blog.common.profile.AuthorProfile;
+import io.blog.posts.article.ArticleStatus;
 import io.blog.posts.article.ArticleViews.ArticleView;
 import io.blog.posts.article.ArticleViews.Neighbour;
 import io.blog.posts.article.ArticleViews.Neighbours;
@@ -107,7 +108,7 @@ class PageTemplatesTest {
         PageLinks links = PageLinks.of("https://blog.example.test/", lang);
         Instant published = Instant.parse("2026-11-01T10:00:00Z");
         ArticleView view = new ArticleView("id-1", "plain", text, text, "<p>Hello <em>world</em></p>", null, List.of(text),
-                new AuthorProfile("alice", text, null), "PUBLISHED", null, published, published, 3, 7, 1, coverUrl,
+                new AuthorProfile("alice", text, null), ArticleStatus.PUBLISHED, null, published, published, 3, 7, 1, coverUrl,
                 CoverImage.of(coverUrl));
         Head head = new Head(text, text, "https://blog.example.test/posts/plain?lang=zh-CN", "article",
                 "https://blog.example.test/favicon.svg",
