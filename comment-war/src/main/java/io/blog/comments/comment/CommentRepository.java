@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import io.blog.common.data.ReadsWithFallback;
+import io.blog.common.paging.Keyset;
 
 /**
  * Comment persistence. {@code find…} reads go through read routing (replica when safe);
@@ -178,7 +179,7 @@ public class CommentRepository {
 
     private static void bindKeyset(TypedQuery<Comment> query, Keyset keyset) {
         if (keyset.continues()) {
-            query.setParameter("t", keyset.afterCreatedAt()).setParameter("id", keyset.afterId());
+            query.setParameter("t", keyset.after()).setParameter("id", keyset.afterId());
         }
     }
 }

@@ -7,6 +7,7 @@ import io.blog.comments.comment.CommentViews.CommentNode;
 import io.blog.comments.comment.CommentViews.Counts;
 import io.blog.common.http.ClientAddress;
 import io.blog.common.paging.CursorPage;
+import io.blog.common.paging.Keyset;
 import io.blog.common.problem.ProblemException;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;

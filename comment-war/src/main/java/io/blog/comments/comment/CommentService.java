@@ -3,6 +3,7 @@ package io.blog.comments.comment;
 import io.blog.comments.article.ArticleDirectory;
 import io.blog.comments.article.ArticleVisibility;
 import io.blog.comments.article.PublishedArticle;
+import io.blog.common.paging.Keyset;
 import io.blog.common.profile.AuthorProfile;
 import io.blog.common.profile.AuthorProfiles;
 import io.blog.comments.comment.CommentRequests.NewComment;

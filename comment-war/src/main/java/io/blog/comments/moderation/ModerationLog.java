@@ -3,7 +3,6 @@ package io.blog.comments.moderation;
 import io.blog.comments.comment.Caller;
 import io.blog.comments.comment.Comment;
 import io.blog.comments.comment.CommentStatus;
-import io.blog.comments.comment.Keyset;
 import io.blog.common.data.ReadRouting;
 import io.blog.common.metrics.MetricNames;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,6 +15,7 @@ import org.eclipse.microprofile.metrics.Tag;
 import java.time.Instant;
 import java.util.List;
 import io.blog.common.data.ReadsWithFallback;
+import io.blog.common.paging.Keyset;
 
 /** The audit table of moderation actions, and their counter. */
 @ApplicationScoped
@@ -45,7 +45,7 @@ public class ModerationLog {
                 + " ORDER BY a.createdAt DESC, a.id DESC";
         TypedQuery<AuditEntry> query = routing.forRead().createQuery(jpql, AuditEntry.class).setMaxResults(keyset.fetchSize());
         if (keyset.continues()) {
-            query.setParameter("t", keyset.afterCreatedAt()).setParameter("id", keyset.afterId());
+            query.setParameter("t", keyset.after()).setParameter("id", keyset.afterId());
         }
         return query.getResultList();
     }

@@ -2,11 +2,11 @@ package io.blog.comments.moderation;
 
 import io.blog.comments.comment.Caller;
 import io.blog.comments.comment.CommentStatus;
-import io.blog.comments.comment.Keyset;
 import io.blog.comments.moderation.ModerationViews.AuditRecord;
 import io.blog.comments.moderation.ModerationViews.ModerationItem;
 import io.blog.comments.moderation.ModerationViews.Outcome;
 import io.blog.common.paging.CursorPage;
+import io.blog.common.paging.Keyset;
 import io.blog.common.problem.ProblemException;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;

@@ -5,7 +5,7 @@ import io.blog.common.data.WritesToPrimary;
 import io.blog.common.json.Timestamps;
 import io.blog.common.metrics.MetricNames;
 import io.blog.common.paging.CursorPage;
-import io.blog.common.paging.Cursors;
+import io.blog.common.paging.Keyset;
 import io.blog.common.problem.ProblemException;
 import io.blog.common.ratelimit.RateLimit;
 import io.blog.common.ratelimit.RateLimiter;
@@ -40,14 +40,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.BiFunction;
 
 /** Article rules: who may do what, slugs, publishing states, revisions, cache and index upkeep. */
 @ApplicationScoped
 public class ArticleService {
 
-    public static final int DEFAULT_LIMIT = 10;
-    public static final int MAX_LIMIT = 50;
     static final Set<String> RESERVED_SLUGS = Set.of("mine", "tags", "titles", "search", "preview", "feed", "sitemap", "pages", "media");
     static final int MAX_TITLES = 50;
     private static final int SUMMARY_CHARS = 200;
@@ -267,23 +264,25 @@ public class ArticleService {
     }
 
     public CursorPage<ArticleSummary> list(String tag, String author, Integer limit, String cursor) {
-        int size = pageSize(limit);
+        Keyset keyset = Keyset.of(cursor, limit);
+        int size = keyset.limit();
         String normalizedTag = tag == null || tag.isBlank() ? null : normalizeTag(tag);
         String normalizedAuthor = author == null || author.isBlank() ? null : author.trim().toLowerCase(Locale.ROOT);
         List<ArticleSummary> items;
         boolean more;
-        if (cursor == null || cursor.isBlank()) {
+        if (!keyset.continues()) {
+            // The first page is cached at its longest, so every limit is served from one entry.
             FirstPage first = cache.get(ArticleCacheKeys.LIST_CACHE, ArticleCacheKeys.firstPage(normalizedTag, normalizedAuthor),
                     Duration.ofSeconds(listCacheSeconds), FirstPage.class,
-                    () -> loadPage(normalizedTag, normalizedAuthor, null, MAX_LIMIT));
+                    () -> loadPage(normalizedTag, normalizedAuthor, null, Keyset.MAX_LIMIT));
             items = first.items().subList(0, Math.min(size, first.items().size()));
             more = first.items().size() > size || first.more();
         } else {
-            FirstPage page = loadPage(normalizedTag, normalizedAuthor, decode(cursor, Position::new), size);
+            FirstPage page = loadPage(normalizedTag, normalizedAuthor, new Position(keyset.after(), keyset.afterId()), size);
             items = page.items();
             more = page.more();
         }
-        String next = more && !items.isEmpty() ? encode(items.getLast()) : null;
+        String next = more && !items.isEmpty() ? Keyset.cursorAfter(items.getLast().publishedAt(), items.getLast().id()) : null;
         return new CursorPage<>(items, next);
     }
 
@@ -324,13 +323,11 @@ public class ArticleService {
         if (!caller.signedIn()) {
             throw ProblemException.unauthorized("Sign in to see your articles.");
         }
-        int size = pageSize(limit);
-        Edited after = cursor == null || cursor.isBlank() ? null : decode(cursor, Edited::new);
-        List<Article> rows = articles.findByAuthor(caller.username(), status, after, size + 1);
-        List<ArticleSummary> items = withAuthors(rows.stream().limit(size).map(ArticleViews::summary).toList());
-        String next = rows.size() > size
-                ? Cursors.encode(Timestamps.format(items.getLast().updatedAt()), items.getLast().id()) : null;
-        return new CursorPage<>(items, next);
+        Keyset keyset = Keyset.of(cursor, limit);
+        Edited after = keyset.continues() ? new Edited(keyset.after(), keyset.afterId()) : null;
+        List<Article> rows = articles.findByAuthor(caller.username(), status, after, keyset.fetchSize());
+        return keyset.page(rows, Article::getUpdatedAt, Article::getId,
+                shown -> withAuthors(shown.stream().map(ArticleViews::summary).toList()));
     }
 
     public Map<String, Long> tagCounts() {
@@ -460,27 +457,5 @@ public class ArticleService {
             throw ProblemException.invalidField("tags", "each tag must be 1-50 characters");
         }
         return normalized;
-    }
-
-    private static int pageSize(Integer limit) {
-        int size = limit == null ? DEFAULT_LIMIT : limit;
-        if (size < 1 || size > MAX_LIMIT) {
-            throw ProblemException.invalidField("limit", "must be between 1 and " + MAX_LIMIT);
-        }
-        return size;
-    }
-
-    private static String encode(ArticleSummary last) {
-        return Cursors.encode(Timestamps.format(last.publishedAt()), last.id());
-    }
-
-    /** A cursor of this service: an instant and an id, whatever the list is ordered by. */
-    private static <T> T decode(String cursor, BiFunction<Instant, String, T> position) {
-        List<String> keys = Cursors.decode(cursor, 2);
-        try {
-            return position.apply(Timestamps.parse(keys.get(0)), keys.get(1));
-        } catch (RuntimeException e) {
-            throw ProblemException.invalidField("cursor", "is not a cursor this API returned");
-        }
     }
 }

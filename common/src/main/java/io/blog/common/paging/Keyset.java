@@ -1,8 +1,6 @@
-package io.blog.comments.comment;
+package io.blog.common.paging;
 
 import io.blog.common.json.Timestamps;
-import io.blog.common.paging.CursorPage;
-import io.blog.common.paging.Cursors;
 import io.blog.common.problem.ProblemException;
 
 import java.time.Instant;
@@ -11,10 +9,11 @@ import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
- * One page of a list ordered by creation time and id: where the previous page ended (from the
- * opaque cursor; null on the first page) and how many items to return.
+ * One page of a list ordered by an instant and an id (comments by creation, articles by
+ * publication or last edit): where the previous page ended, from the opaque cursor (null on the
+ * first page), and how many items to return. Every cursor list of the API pages this way.
  */
-public record Keyset(Instant afterCreatedAt, String afterId, int limit) {
+public record Keyset(Instant after, String afterId, int limit) {
 
     public static final int DEFAULT_LIMIT = 10;
     public static final int MAX_LIMIT = 50;
@@ -30,7 +29,7 @@ public record Keyset(Instant afterCreatedAt, String afterId, int limit) {
         }
         List<String> keys = Cursors.decode(cursor, 2);
         try {
-            // Ids are UUIDs made here; anything else was not issued by this API.
+            // Ids are UUIDs the services make; anything else was not issued by this API.
             if (!ID.matcher(keys.get(1)).matches()) {
                 throw new IllegalArgumentException("not an id");
             }
@@ -38,6 +37,11 @@ public record Keyset(Instant afterCreatedAt, String afterId, int limit) {
         } catch (RuntimeException e) {
             throw ProblemException.invalidField("cursor", "is not a cursor this API returned");
         }
+    }
+
+    /** The cursor of the page that starts after the item at this instant with this id. */
+    public static String cursorAfter(Instant at, String id) {
+        return Cursors.encode(Timestamps.format(at), id);
     }
 
     public boolean continues() {
@@ -50,11 +54,11 @@ public record Keyset(Instant afterCreatedAt, String afterId, int limit) {
     }
 
     /** The page made of {@code rows} (fetched with {@link #fetchSize()}), its items mapped by {@code toItems}. */
-    public <T, R> CursorPage<R> page(List<T> rows, Function<T, Instant> createdAt, Function<T, String> id,
+    public <T, R> CursorPage<R> page(List<T> rows, Function<T, Instant> at, Function<T, String> id,
                                      Function<List<T>, List<R>> toItems) {
         boolean more = rows.size() > limit;
         List<T> shown = more ? rows.subList(0, limit) : rows;
-        String next = more ? Cursors.encode(Timestamps.format(createdAt.apply(shown.getLast())), id.apply(shown.getLast())) : null;
+        String next = more ? cursorAfter(at.apply(shown.getLast()), id.apply(shown.getLast())) : null;
         return new CursorPage<>(toItems.apply(shown), next);
     }
 }

@@ -1,7 +1,5 @@
-package io.blog.comments.comment;
+package io.blog.common.paging;
 
-import io.blog.common.paging.CursorPage;
-import io.blog.common.paging.Cursors;
 import io.blog.common.problem.ProblemException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -33,7 +31,7 @@ class KeysetTest {
         Keyset k = Keyset.of(null, null);
         assertThat(k.limit()).isEqualTo(Keyset.DEFAULT_LIMIT).isEqualTo(10);
         assertThat(k.continues()).isFalse();
-        assertThat(k.afterCreatedAt()).isNull();
+        assertThat(k.after()).isNull();
         assertThat(k.afterId()).isNull();
         assertThat(k.fetchSize()).isEqualTo(11);
         assertThat(Keyset.of("", 7).continues()).isFalse();
@@ -64,7 +62,7 @@ class KeysetTest {
         assertThat(page.nextCursor()).isNotNull();
         Keyset next = Keyset.of(page.nextCursor(), 2);
         assertThat(next.continues()).isTrue();
-        assertThat(next.afterCreatedAt()).isEqualTo(rows.get(1).createdAt());
+        assertThat(next.after()).isEqualTo(rows.get(1).createdAt());
         assertThat(next.afterId()).isEqualTo(rows.get(1).id());
         assertThat(next.limit()).isEqualTo(2);
     }
@@ -85,7 +83,7 @@ class KeysetTest {
     void validHandMadeCursorDecodes() {
         String id = UUID.randomUUID().toString();
         Keyset k = Keyset.of(Cursors.encode("2025-01-02T03:04:05.678Z", id), null);
-        assertThat(k.afterCreatedAt()).isEqualTo(Instant.parse("2025-01-02T03:04:05.678Z"));
+        assertThat(k.after()).isEqualTo(Instant.parse("2025-01-02T03:04:05.678Z"));
         assertThat(k.afterId()).isEqualTo(id);
     }
 
