@@ -1,6 +1,7 @@
 package io.blog.comments.comment;
 
 import io.blog.common.data.ReadRouting;
+import io.blog.common.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;

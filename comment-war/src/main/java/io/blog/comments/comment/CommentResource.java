@@ -8,7 +8,7 @@ import io.blog.comments.comment.CommentViews.Counts;
 import io.blog.common.http.ClientAddress;
 import io.blog.common.paging.CursorPage;
 import io.blog.common.paging.Keyset;
-import io.blog.common.problem.ProblemException;
+import io.blog.common.security.Caller;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
@@ -47,7 +47,7 @@ public class CommentResource {
 
     @POST
     public Response create(@Valid @NotNull(message = "a JSON body is required") NewComment input) {
-        CommentNode created = service.create(input, signedIn(), clientAddress.of(httpRequest));
+        CommentNode created = service.create(input, Caller.signedIn(security), clientAddress.of(httpRequest));
         return Response.status(Response.Status.CREATED).entity(created).build();
     }
 
@@ -76,21 +76,13 @@ public class CommentResource {
     @PATCH
     @Path("{id}")
     public CommentNode edit(@PathParam("id") String id, @Valid @NotNull(message = "a JSON body is required") Edit input) {
-        return service.edit(id, input.body(), signedIn());
+        return service.edit(id, input.body(), Caller.signedIn(security));
     }
 
     @DELETE
     @Path("{id}")
     public Response delete(@PathParam("id") String id) {
-        service.delete(id, signedIn());
+        service.delete(id, Caller.signedIn(security));
         return Response.noContent().build();
-    }
-
-    private Caller signedIn() {
-        Caller caller = Caller.of(security);
-        if (!caller.signedIn()) {
-            throw ProblemException.unauthorized("Sign in first.");
-        }
-        return caller;
     }
 }

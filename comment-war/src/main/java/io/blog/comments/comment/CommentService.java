@@ -21,6 +21,7 @@ import io.blog.common.problem.Problem;
 import io.blog.common.problem.ProblemException;
 import io.blog.common.ratelimit.RateLimit;
 import io.blog.common.ratelimit.RateLimiter;
+import io.blog.common.security.Caller;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -135,7 +136,7 @@ public class CommentService {
         // Whoever moderates a comment knows it exists (it is in their queue): they learn that they
         // may not edit it, as with delete; anyone else cannot tell an unseen comment from none.
         Comment comment = comments.findByIdForUpdate(id)
-                .filter(c -> caller.maySee(c) || (!c.isDeleted() && caller.moderates(c)))
+                .filter(c -> CommentPermissions.maySee(caller, c) || (!c.isDeleted() && CommentPermissions.moderates(caller, c)))
                 .orElseThrow(() -> notFound(id));
         if (!caller.is(comment.getAuthor())) {
             throw ProblemException.forbidden("Only its author can edit a comment.");
@@ -149,7 +150,7 @@ public class CommentService {
         }
         comment.edit(render(body), Timestamps.now());
         String replyToAuthor = comment.getParentId() == null ? null
-                : comments.findById(comment.getParentId()).filter(caller::maySee).map(Comment::getAuthor).orElse(null);
+                : comments.findById(comment.getParentId()).filter(c -> CommentPermissions.maySee(caller, c)).map(Comment::getAuthor).orElse(null);
         return CommentViews.forAuthor(comment, replyToAuthor, profile, null);
     }
 
@@ -161,10 +162,10 @@ public class CommentService {
     @WritesToPrimary
     public void delete(String id, Caller caller) {
         Comment comment = comments.findByIdForUpdate(id)
-                .filter(c -> caller.maySee(c) || (!c.isDeleted() && caller.moderates(c)))
+                .filter(c -> CommentPermissions.maySee(caller, c) || (!c.isDeleted() && CommentPermissions.moderates(caller, c)))
                 .orElseThrow(() -> notFound(id));
         boolean own = caller.is(comment.getAuthor());
-        if (!own && !caller.moderates(comment)) {
+        if (!own && !CommentPermissions.moderates(caller, comment)) {
             throw ProblemException.forbidden(
                     "Only its author, the article's author, editors and administrators can delete a comment.");
         }
@@ -242,8 +243,8 @@ public class CommentService {
         Comment parent = comments.findById(parentId)
                 .filter(p -> p.getPostSlug().equals(article.slug()))
                 .orElseThrow(() -> ProblemException.invalidField("parentId", "must be a comment on the same article"));
-        if (!caller.maySee(parent)) {
-            if (caller.moderates(parent) && !parent.isDeleted()) {
+        if (!CommentPermissions.maySee(caller, parent)) {
+            if (CommentPermissions.moderates(caller, parent) && !parent.isDeleted()) {
                 throw ProblemException.conflict("That comment is awaiting moderation: approve it first, then answer it.");
             }
             throw ProblemException.invalidField("parentId", "must be a comment on the same article");

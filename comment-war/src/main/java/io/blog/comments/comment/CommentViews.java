@@ -1,6 +1,7 @@
 package io.blog.comments.comment;
 
 import io.blog.common.profile.AuthorProfile;
+import io.blog.common.security.Caller;
 
 import java.time.Instant;
 import java.util.List;
@@ -38,8 +39,8 @@ public final class CommentViews {
      */
     static CommentNode node(Comment comment, Comment parent, Caller viewer, Map<String, AuthorProfile> profiles,
                             List<CommentNode> replies) {
-        String replyToAuthor = parent != null && viewer.maySee(parent) ? parent.getAuthor() : null;
-        if (!viewer.maySee(comment)) {
+        String replyToAuthor = parent != null && CommentPermissions.maySee(viewer, parent) ? parent.getAuthor() : null;
+        if (!CommentPermissions.maySee(viewer, comment)) {
             return new CommentNode(comment.getId(), comment.getPostSlug(), comment.getParentId(), comment.getRootId(),
                     comment.getParentId(), replyToAuthor, displayDepth(comment), null, null, null, null, false, true,
                     false, comment.getCreatedAt(), null, replies);

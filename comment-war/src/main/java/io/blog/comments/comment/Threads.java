@@ -2,6 +2,7 @@ package io.blog.comments.comment;
 
 import io.blog.common.profile.AuthorProfile;
 import io.blog.comments.comment.CommentViews.CommentNode;
+import io.blog.common.security.Caller;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -39,7 +40,7 @@ final class Threads {
 
     /** The usernames whose profiles a page shows: authors of the comments the viewer may see. */
     static Set<String> visibleAuthors(Collection<Comment> comments, Caller viewer) {
-        return comments.stream().filter(viewer::maySee).map(Comment::getAuthor).collect(Collectors.toSet());
+        return comments.stream().filter(c -> CommentPermissions.maySee(viewer, c)).map(Comment::getAuthor).collect(Collectors.toSet());
     }
 
     static List<CommentNode> build(List<Comment> roots, List<Comment> replies, Caller viewer,
@@ -59,7 +60,7 @@ final class Threads {
         for (Comment child : children.getOrDefault(comment.getId(), List.of())) {
             below.addAll(render(child));
         }
-        boolean shown = viewer.maySee(comment) || !below.isEmpty();
+        boolean shown = CommentPermissions.maySee(viewer, comment) || !below.isEmpty();
         Comment parent = comment.getParentId() == null ? null : byId.get(comment.getParentId());
         if (comment.getDepth() < CommentViews.MAX_DISPLAY_DEPTH) {
             return shown ? List.of(CommentViews.node(comment, parent, viewer, profiles, below)) : List.of();

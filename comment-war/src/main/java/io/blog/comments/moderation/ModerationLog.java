@@ -1,10 +1,10 @@
 package io.blog.comments.moderation;
 
-import io.blog.comments.comment.Caller;
 import io.blog.comments.comment.Comment;
 import io.blog.comments.comment.CommentStatus;
 import io.blog.common.data.ReadRouting;
 import io.blog.common.metrics.MetricNames;
+import io.blog.common.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.TypedQuery;

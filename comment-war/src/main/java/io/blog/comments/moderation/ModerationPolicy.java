@@ -1,8 +1,8 @@
 package io.blog.comments.moderation;
 
-import io.blog.comments.comment.Caller;
 import io.blog.comments.comment.CommentRepository;
 import io.blog.comments.comment.CommentStatus;
+import io.blog.common.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;

@@ -1,6 +1,5 @@
 package io.blog.comments.moderation;
 
-import io.blog.comments.comment.Caller;
 import io.blog.comments.comment.CommentStatus;
 import io.blog.comments.moderation.ModerationViews.AuditRecord;
 import io.blog.comments.moderation.ModerationViews.ModerationItem;
@@ -8,6 +7,7 @@ import io.blog.comments.moderation.ModerationViews.Outcome;
 import io.blog.common.paging.CursorPage;
 import io.blog.common.paging.Keyset;
 import io.blog.common.problem.ProblemException;
+import io.blog.common.security.Caller;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -38,26 +38,18 @@ public class ModerationResource {
     @GET
     public CursorPage<ModerationItem> queue(@QueryParam("status") String status, @QueryParam("cursor") String cursor,
                                             @QueryParam("limit") Integer limit) {
-        return service.queue(parseStatus(status), Keyset.of(cursor, limit), signedIn());
+        return service.queue(parseStatus(status), Keyset.of(cursor, limit), Caller.signedIn(security));
     }
 
     @POST
     public Outcome act(@Valid @NotNull(message = "a JSON body is required") ModerationRequests.Decision decision) {
-        return service.act(decision.ids(), decision.action(), signedIn());
+        return service.act(decision.ids(), decision.action(), Caller.signedIn(security));
     }
 
     @GET
     @Path("audit")
     public CursorPage<AuditRecord> audit(@QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit) {
-        return service.audit(Keyset.of(cursor, limit), signedIn());
-    }
-
-    private Caller signedIn() {
-        Caller caller = Caller.of(security);
-        if (!caller.signedIn()) {
-            throw ProblemException.unauthorized("Sign in first.");
-        }
-        return caller;
+        return service.audit(Keyset.of(cursor, limit), Caller.signedIn(security));
     }
 
     private static CommentStatus parseStatus(String status) {

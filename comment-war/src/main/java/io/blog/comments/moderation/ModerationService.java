@@ -1,8 +1,8 @@
 package io.blog.comments.moderation;
 
+import io.blog.comments.comment.CommentPermissions;
 import io.blog.common.profile.AuthorProfile;
 import io.blog.common.profile.AuthorProfiles;
-import io.blog.comments.comment.Caller;
 import io.blog.comments.comment.Comment;
 import io.blog.comments.comment.CommentRepository;
 import io.blog.comments.comment.CommentStatus;
@@ -14,6 +14,7 @@ import io.blog.common.json.Timestamps;
 import io.blog.common.paging.CursorPage;
 import io.blog.common.paging.Keyset;
 import io.blog.common.problem.ProblemException;
+import io.blog.common.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -71,7 +72,7 @@ public class ModerationService {
         requireModerator(caller);
         Set<String> wanted = ids.stream().map(String::trim).collect(Collectors.toCollection(LinkedHashSet::new));
         Map<String, Comment> found = comments.findAllForUpdate(wanted).stream()
-                .filter(c -> !c.isDeleted() && caller.moderates(c))
+                .filter(c -> !c.isDeleted() && CommentPermissions.moderates(caller, c))
                 .collect(Collectors.toMap(Comment::getId, Function.identity()));
         List<String> missing = wanted.stream().filter(id -> !found.containsKey(id)).toList();
         if (!missing.isEmpty()) {
@@ -87,7 +88,7 @@ public class ModerationService {
     }
 
     private static void requireModerator(Caller caller) {
-        if (!caller.mayModerate()) {
+        if (!CommentPermissions.mayModerate(caller)) {
             throw ProblemException.forbidden("Only authors (of the article), editors and administrators moderate comments.");
         }
     }

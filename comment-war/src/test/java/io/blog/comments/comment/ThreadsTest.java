@@ -2,6 +2,7 @@ package io.blog.comments.comment;
 
 import io.blog.common.profile.AuthorProfile;
 import io.blog.comments.comment.CommentViews.CommentNode;
+import io.blog.common.security.Caller;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;

@@ -1,9 +1,9 @@
 package io.blog.comments.incontainer;
 
+import io.blog.common.security.Caller;
 import io.blog.common.testing.InContainerWars;
 
 import io.blog.comments.article.ArticleDirectory;
-import io.blog.comments.comment.Caller;
 import io.blog.comments.comment.CommentRepository;
 import io.blog.comments.comment.CommentService;
 import io.blog.comments.comment.CommentStatus;

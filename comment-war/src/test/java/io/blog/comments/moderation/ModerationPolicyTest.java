@@ -1,10 +1,10 @@
 package io.blog.comments.moderation;
 
-import io.blog.comments.comment.Caller;
 import io.blog.comments.comment.CommentRepository;
 import io.blog.comments.comment.CommentStatus;
 import io.blog.comments.moderation.ModerationPolicy.Verdict;
 import io.blog.common.kv.InMemoryKeyValueStore;
+import io.blog.common.security.Caller;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;

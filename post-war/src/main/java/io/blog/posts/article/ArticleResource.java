@@ -3,6 +3,7 @@ package io.blog.posts.article;
 import io.blog.common.http.EdgeCacheable;
 import io.blog.common.paging.CursorPage;
 import io.blog.common.problem.ProblemException;
+import io.blog.common.security.Caller;
 import io.blog.posts.article.ArticleRequests.ArticleInput;
 import io.blog.posts.article.ArticleViews.ArticleSummary;
 import io.blog.posts.article.ArticleViews.ArticleView;
@@ -55,7 +56,7 @@ public class ArticleResource {
 
     @POST
     public Response create(@Valid @NotNull(message = "a JSON body is required") ArticleInput input) {
-        Caller caller = signedIn();
+        Caller caller = Caller.signedIn(security);
         ArticleView created = createPickingAFreeSlug(input, caller);
         return Response.created(uriInfo.getBaseUriBuilder().path(created.slug()).build())
                 .tag(etag(created)).entity(created).build();
@@ -107,14 +108,14 @@ public class ArticleResource {
                 throw ProblemException.invalidField("status", "must be DRAFT, SCHEDULED or PUBLISHED");
             }
         }
-        return service.mine(signedIn(), wanted, limit, cursor);
+        return service.mine(Caller.signedIn(security), wanted, limit, cursor);
     }
 
     @POST
     @Path("preview")
     public Preview preview(@Valid @NotNull(message = "a JSON body is required") ArticleRequests.PreviewInput input) {
-        Caller caller = signedIn();
-        if (!caller.mayWrite()) {
+        Caller caller = Caller.signedIn(security);
+        if (!ArticlePermissions.mayWrite(caller)) {
             throw ProblemException.forbidden("Only authors, editors and administrators can preview articles.");
         }
         return service.preview(input.body(), caller);
@@ -151,29 +152,21 @@ public class ArticleResource {
     @Path("{slug: [^/.]+}")
     public Response update(@PathParam("slug") String slug, @HeaderParam("If-Match") String ifMatch,
                            @Valid @NotNull(message = "a JSON body is required") ArticleInput input) {
-        ArticleView updated = service.update(slug, input, versionFrom(ifMatch), signedIn());
+        ArticleView updated = service.update(slug, input, versionFrom(ifMatch), Caller.signedIn(security));
         return Response.ok(updated).tag(etag(updated)).build();
     }
 
     @DELETE
     @Path("{slug: [^/.]+}")
     public Response delete(@PathParam("slug") String slug) {
-        service.delete(slug, signedIn());
+        service.delete(slug, Caller.signedIn(security));
         return Response.noContent().build();
     }
 
     @POST
     @Path("{slug: [^/.]+}/restore")
     public ArticleView restore(@PathParam("slug") String slug) {
-        return service.restore(slug, signedIn());
-    }
-
-    private Caller signedIn() {
-        Caller caller = Caller.of(security);
-        if (!caller.signedIn()) {
-            throw ProblemException.unauthorized("Sign in first.");
-        }
-        return caller;
+        return service.restore(slug, Caller.signedIn(security));
     }
 
     /**

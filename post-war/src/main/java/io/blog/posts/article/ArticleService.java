@@ -9,6 +9,8 @@ import io.blog.common.paging.Keyset;
 import io.blog.common.problem.ProblemException;
 import io.blog.common.ratelimit.RateLimit;
 import io.blog.common.ratelimit.RateLimiter;
+import io.blog.common.security.Caller;
+import io.blog.common.security.Roles;
 import io.blog.posts.article.ArticleRepository.Edited;
 import io.blog.posts.article.ArticleRepository.Position;
 import io.blog.posts.article.ArticleRequests.ArticleInput;
@@ -120,7 +122,7 @@ public class ArticleService {
      * flood the site or its storage at the API's general rate.
      */
     private void spend(RateLimit limit, Caller caller) {
-        if (!caller.moderates()) {
+        if (!caller.moderatesAll()) {
             rateLimiter.acquire(limit, caller.username());
         }
     }
@@ -132,7 +134,7 @@ public class ArticleService {
     @Transactional
     @WritesToPrimary
     public ArticleView create(ArticleInput input, Caller caller) {
-        if (!caller.mayWrite()) {
+        if (!ArticlePermissions.mayWrite(caller)) {
             throw ProblemException.forbidden("Only authors, editors and administrators can write articles.");
         }
         spend(createLimit, caller);
@@ -209,7 +211,7 @@ public class ArticleService {
     @Transactional
     @WritesToPrimary
     public ArticleView restore(String slug, Caller caller) {
-        if (!caller.isAdmin()) {
+        if (!caller.hasRole(Roles.ADMIN)) {
             throw ProblemException.forbidden("Only administrators can restore deleted articles.");
         }
         Article article = articles.findBySlugForUpdate(slug).filter(Article::isDeleted)
@@ -237,10 +239,10 @@ public class ArticleService {
                             .map(a -> withAuthor(ArticleViews.view(a))).orElse(null));
             found = Optional.ofNullable(cached);
         } else {
-            found = articles.findBySlug(slug).filter(caller::maySee)
+            found = articles.findBySlug(slug).filter(a -> ArticlePermissions.maySee(caller, a))
                     .map(a -> {
                         ArticleView view = withAuthor(ArticleViews.view(a));
-                        return caller.mayEdit(a) ? view.withEditorFields(a.getBodyMarkdown()) : view;
+                        return ArticlePermissions.mayEdit(caller, a) ? view.withEditorFields(a.getBodyMarkdown()) : view;
                     });
         }
         return found.map(this::withCurrentViews);
@@ -251,7 +253,7 @@ public class ArticleService {
      * new slug of a draft or deleted article is as private as the article.
      */
     public Optional<String> currentSlugFor(String oldSlug, Caller caller) {
-        return articles.findByOldSlug(oldSlug).filter(caller::maySee).map(Article::getSlug);
+        return articles.findByOldSlug(oldSlug).filter(a -> ArticlePermissions.maySee(caller, a)).map(Article::getSlug);
     }
 
     /**
@@ -349,9 +351,9 @@ public class ArticleService {
      * rename meets the version check (412) rather than a 404 for an article that exists.
      */
     public Article editable(String slug, Caller caller) {
-        Article article = articles.findBySlugForUpdate(slug).or(() -> articles.findByOldSlugForUpdate(slug)).filter(caller::maySee)
+        Article article = articles.findBySlugForUpdate(slug).or(() -> articles.findByOldSlugForUpdate(slug)).filter(a -> ArticlePermissions.maySee(caller, a))
                 .orElseThrow(() -> ProblemException.notFound("No article '" + slug + "'."));
-        if (!caller.mayEdit(article)) {
+        if (!ArticlePermissions.mayEdit(caller, article)) {
             throw ProblemException.forbidden("Only the author, editors and administrators can change this article.");
         }
         return article;

@@ -1,2 +1,2 @@
-/** Articles: writing, publishing, slugs, access rules, the public lists and their cache. */
+/** Articles: writing, publishing, slugs, access rules ({@code ArticlePermissions}), the public lists and their cache. */
 package io.blog.posts.article;

@@ -1,7 +1,7 @@
 package io.blog.posts.media;
 
 import io.blog.common.problem.ProblemException;
-import io.blog.posts.article.Caller;
+import io.blog.common.security.Caller;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;

@@ -2,7 +2,8 @@ package io.blog.posts.media;
 
 import io.blog.common.json.Timestamps;
 import io.blog.common.problem.ProblemException;
-import io.blog.posts.article.Caller;
+import io.blog.common.security.Caller;
+import io.blog.posts.article.ArticlePermissions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -59,7 +60,7 @@ public class MediaService {
             throw ProblemException.unauthorized("Sign in first.");
         }
         // Whoever may write articles may give them covers and pictures.
-        if (!caller.mayWrite()) {
+        if (!ArticlePermissions.mayWrite(caller)) {
             throw ProblemException.forbidden("Only authors, editors and administrators can upload images.");
         }
         String owner = caller.username();

@@ -1,11 +1,11 @@
 package io.blog.posts.revision;
 
 import io.blog.common.problem.ProblemException;
+import io.blog.common.security.Caller;
 import io.blog.posts.article.Article;
 import io.blog.posts.article.ArticleRequests.ArticleInput;
 import io.blog.posts.article.ArticleService;
 import io.blog.posts.article.ArticleViews.ArticleView;
-import io.blog.posts.article.Caller;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -45,7 +45,7 @@ public class RevisionResource {
 
     @GET
     public RevisionList list(@PathParam("slug") String slug) {
-        Article article = articles.editable(slug, requireSignedIn());
+        Article article = articles.editable(slug, Caller.signedIn(security));
         return new RevisionList(revisions.list(article.getId()).stream()
                 .map(r -> new RevisionSummary(r.getNumber(), r.getTitle(), r.getTags(), r.getCreatedAt(), r.getCreatedBy()))
                 .toList());
@@ -63,7 +63,7 @@ public class RevisionResource {
     @POST
     @Path("{number}/restore")
     public ArticleView restore(@PathParam("slug") String slug, @PathParam("number") int number) {
-        Caller caller = requireSignedIn();
+        Caller caller = Caller.signedIn(security);
         Article article = articles.editable(slug, caller);
         Revision r = revisions.findForWrite(article.getId(), number)
                 .orElseThrow(() -> ProblemException.notFound("No revision " + number + " of '" + slug + "'."));
@@ -73,16 +73,8 @@ public class RevisionResource {
     }
 
     private Revision revision(String slug, int number) {
-        Article article = articles.editable(slug, requireSignedIn());
+        Article article = articles.editable(slug, Caller.signedIn(security));
         return revisions.find(article.getId(), number)
                 .orElseThrow(() -> ProblemException.notFound("No revision " + number + " of '" + slug + "'."));
-    }
-
-    private Caller requireSignedIn() {
-        Caller caller = Caller.of(security);
-        if (!caller.signedIn()) {
-            throw ProblemException.unauthorized("Sign in to see revisions.");
-        }
-        return caller;
     }
 }

@@ -1,7 +1,7 @@
 package io.blog.posts.view;
 
 import io.blog.common.http.ClientAddress;
-import io.blog.posts.article.Caller;
+import io.blog.common.security.Caller;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.HeaderParam;

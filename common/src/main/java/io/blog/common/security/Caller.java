@@ -1,0 +1,48 @@
+package io.blog.common.security;
+
+import io.blog.common.problem.ProblemException;
+import jakarta.ws.rs.core.SecurityContext;
+
+import java.util.Set;
+
+/**
+ * Who is asking: the username and roles of a verified access token, or nobody. What a caller may
+ * do with one feature's things (edit an article, moderate a comment) is decided next to that
+ * feature, from this.
+ */
+public record Caller(String username, Set<String> roles) {
+
+    public static final Caller ANONYMOUS = new Caller(null, Set.of());
+
+    public static Caller of(SecurityContext security) {
+        return CurrentUser.token(security)
+                .map(t -> new Caller(t.getName(), t.getGroups() == null ? Set.of() : Set.copyOf(t.getGroups())))
+                .orElse(ANONYMOUS);
+    }
+
+    /** The caller of a request that needs one: anonymous requests get 401. */
+    public static Caller signedIn(SecurityContext security) {
+        Caller caller = of(security);
+        if (!caller.signedIn()) {
+            throw ProblemException.unauthorized("Sign in first.");
+        }
+        return caller;
+    }
+
+    public boolean signedIn() {
+        return username != null;
+    }
+
+    public boolean is(String name) {
+        return username != null && username.equals(name);
+    }
+
+    public boolean hasRole(String role) {
+        return roles.contains(role);
+    }
+
+    /** Editors and administrators act on every article and every comment. */
+    public boolean moderatesAll() {
+        return hasRole(Roles.EDITOR) || hasRole(Roles.ADMIN);
+    }
+}
