@@ -1,6 +1,7 @@
 package io.blog.system;
 
 import java.time.Duration;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /** Waiting for eventually consistent outcomes (search index, replicas, restarts) with a deadline. */
@@ -15,11 +16,11 @@ public final class Await {
      * {@code EdgeCachePolicy}: 5 s by default). {@code EdgeCacheIT} holds that bound; other tests
      * wait for it here.
      */
-    public static <T> T visibleToAnonymous(String what, Supplier<T> attempt, java.util.function.Predicate<T> done) {
+    public static <T> T visibleToAnonymous(String what, Supplier<T> attempt, Predicate<T> done) {
         return until(what + " (anonymous reader)", Duration.ofSeconds(10), attempt, done);
     }
 
-    public static <T> T until(String what, Duration timeout, Supplier<T> attempt, java.util.function.Predicate<T> done) {
+    public static <T> T until(String what, Duration timeout, Supplier<T> attempt, Predicate<T> done) {
         long deadline = System.nanoTime() + timeout.toNanos();
         T last = null;
         while (System.nanoTime() < deadline) {

@@ -5,13 +5,19 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -180,7 +186,7 @@ class BackupIT {
             try (var files = Files.list(Path.of(dir))) {
                 for (Path tool : files.toList()) {
                     Path link = bin.resolve(tool.getFileName());
-                    if (!tool.getFileName().toString().equals("mariadb-backup") && !Files.exists(link, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                    if (!tool.getFileName().toString().equals("mariadb-backup") && !Files.exists(link, LinkOption.NOFOLLOW_LINKS)) {
                         Files.createSymbolicLink(link, tool);
                     }
                 }
@@ -210,7 +216,7 @@ class BackupIT {
         String[] fields = job.split("\\s+", 7);
         assertThat(String.join(" ", List.of(fields).subList(0, 5))).isEqualTo("30 2 * * *");
         assertThat(fields[5]).isEqualTo("root");
-        Map<String, String> variables = new java.util.HashMap<>();
+        Map<String, String> variables = new HashMap<>();
         lines.stream().filter(l -> l.matches("^[A-Z_]+=.*")).forEach(l -> variables.put(l.substring(0, l.indexOf('=')), l.substring(l.indexOf('=') + 1)));
         assertThat(variables).containsKeys("SHELL", "PATH", "BLOG_ENV_FILE");
 
@@ -331,7 +337,7 @@ class BackupIT {
     }
 
     private static String freePort() throws IOException {
-        try (var socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+        try (var socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return Integer.toString(socket.getLocalPort());
         }
     }
@@ -368,7 +374,7 @@ class BackupIT {
     }
 
     private static Map<String, String> checksums(String socket, String... schemas) {
-        String in = java.util.Arrays.stream(schemas).map(s -> "'" + s + "'").collect(Collectors.joining(","));
+        String in = Arrays.stream(schemas).map(s -> "'" + s + "'").collect(Collectors.joining(","));
         Map<String, String> sums = new TreeMap<>();
         for (String table : sql(socket, "SELECT CONCAT(table_schema, '.', table_name) FROM information_schema.tables "
                 + "WHERE table_type = 'BASE TABLE' AND table_schema IN (" + in + ")")) {
@@ -395,7 +401,7 @@ class BackupIT {
             return;
         }
         try (var walk = Files.walk(folder)) {
-            for (Path path : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+            for (Path path : walk.sorted(Comparator.reverseOrder()).toList()) {
                 Files.delete(path);
             }
         }

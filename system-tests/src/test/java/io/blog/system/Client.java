@@ -15,6 +15,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -26,7 +27,7 @@ public final class Client {
 
     // A random start: the gateway remembers addresses for a minute, and a rerun must not inherit
     // the previous run's rate-limit budgets.
-    private static final AtomicInteger NEXT_ADDRESS = new AtomicInteger(java.util.concurrent.ThreadLocalRandom.current().nextInt(60_000));
+    private static final AtomicInteger NEXT_ADDRESS = new AtomicInteger(ThreadLocalRandom.current().nextInt(60_000));
 
     public record Reply(int status, HttpHeaders headers, String body) {
         @SuppressWarnings("unchecked")

@@ -1,5 +1,7 @@
 package io.blog.system;
 
+import org.jose4j.json.JsonUtil;
+import org.jose4j.lang.JoseException;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -7,7 +9,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.Socket;
+import java.net.URI;
 import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -62,11 +67,11 @@ class GatewayIT {
     void unreadableRequestsGetProblemDetailsToo(String pathAndStatus) throws Exception {
         String path = pathAndStatus.substring(0, pathAndStatus.lastIndexOf(' ')).replace("LONG", "x".repeat(9000));
         int status = Integer.parseInt(pathAndStatus.substring(pathAndStatus.lastIndexOf(' ') + 1));
-        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", Integer.parseInt(Topology.env("GATEWAY_PORT")))) {
+        try (Socket socket = new Socket("127.0.0.1", Integer.parseInt(Topology.env("GATEWAY_PORT")))) {
             socket.setSoTimeout(10_000);
             socket.getOutputStream().write(("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
-                    .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
-            String response = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.ISO_8859_1);
+                    .getBytes(StandardCharsets.ISO_8859_1));
+            String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
             assertThat(response).as(path).startsWith("HTTP/1.1 " + status + " ")
                     .containsIgnoringCase("Content-Type: application/problem+json")
                     .contains("\"status\":" + status);
@@ -85,7 +90,7 @@ class GatewayIT {
     @Test
     void stubStatusOnlyOnTheInternalListener() {
         assertThat(visitor.get("/stub_status").body()).doesNotContain("Active connections");
-        assertThat(visitor.send(HttpRequest.newBuilder(java.net.URI.create(Topology.internalGateway() + "/stub_status")))
+        assertThat(visitor.send(HttpRequest.newBuilder(URI.create(Topology.internalGateway() + "/stub_status")))
                 .body()).startsWith("Active connections:");
     }
 
@@ -128,7 +133,7 @@ class GatewayIT {
         // A Host a client makes up does not end up in the answer.
         Client liar = Client.newVisitor();
         Client.Reply poisoned = liar.send(liar.request("/api/posts", author.token()).header("Content-Type", "application/json")
-                .header("X-Forwarded-Host", "evil.example").POST(java.net.http.HttpRequest.BodyPublishers.ofString(
+                .header("X-Forwarded-Host", "evil.example").POST(HttpRequest.BodyPublishers.ofString(
                         "{\"title\":\"Where it lives too\",\"body\":\"Body\",\"tags\":[],\"status\":\"PUBLISHED\"}")));
         assertThat(poisoned.header("Location")).startsWith(Topology.gateway() + "/api/posts/");
     }
@@ -184,8 +189,8 @@ class GatewayIT {
 
     private static Map<String, Object> parse(String json) {
         try {
-            return org.jose4j.json.JsonUtil.parseJson(json);
-        } catch (org.jose4j.lang.JoseException e) {
+            return JsonUtil.parseJson(json);
+        } catch (JoseException e) {
             throw new AssertionError("not JSON: " + json, e);
         }
     }

@@ -11,6 +11,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.function.IntFunction;
 
@@ -51,7 +52,7 @@ final class Load {
         AtomicBoolean running = new AtomicBoolean(true);
         AtomicInteger readCount = new AtomicInteger();
         AtomicInteger writeCount = new AtomicInteger();
-        java.util.concurrent.atomic.AtomicLong slowest = new java.util.concurrent.atomic.AtomicLong();
+        AtomicLong slowest = new AtomicLong();
         Map<Integer, Integer> statuses = new ConcurrentHashMap<>();
         Queue<String> failedReads = new ConcurrentLinkedQueue<>();
         Queue<String> acknowledged = new ConcurrentLinkedQueue<>();

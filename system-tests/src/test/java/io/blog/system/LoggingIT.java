@@ -1,5 +1,7 @@
 package io.blog.system;
 
+import org.jose4j.json.JsonUtil;
+import org.jose4j.lang.JoseException;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -383,10 +385,10 @@ class LoggingIT {
             // may hold for now, so the first tries are refused too; it is indexed once the index can be.
             LogIndex.raw("DELETE", "/" + unavailable);
             LogIndex.put("/" + unavailable + "?wait_for_active_shards=0", Map.of("settings", Map.of("index.routing.allocation.require._name", "no-such-node")));
-            String document = org.jose4j.json.JsonUtil.toJson(Map.of("@timestamp", "2001-02-05T04:05:07Z",
+            String document = JsonUtil.toJson(Map.of("@timestamp", "2001-02-05T04:05:07Z",
                     "message", marker + " sent again", "event", Map.of("dataset", "nginx.error")));
             String postdata = "{\"index\":{\"_index\": \"" + unavailable + "\", \"_id\":\"" + marker + "\"}}\n" + document + "\n";
-            String record = org.jose4j.json.JsonUtil.toJson(Map.of(
+            String record = JsonUtil.toJson(Map.of(
                     "request", Map.of("url", LogIndex.url("/_bulk"), "postdata", postdata),
                     "reply", Map.of("status", 503, "error", Map.of("type", "cluster_block_exception",
                             "reason", "blocked by: [SERVICE_UNAVAILABLE/2/no master];"))));
@@ -537,8 +539,8 @@ class LoggingIT {
 
     private static Map<String, Object> parse(String json) {
         try {
-            return org.jose4j.json.JsonUtil.parseJson(json);
-        } catch (org.jose4j.lang.JoseException e) {
+            return JsonUtil.parseJson(json);
+        } catch (JoseException e) {
             throw new IllegalStateException(json, e);
         }
     }

@@ -6,6 +6,7 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 
+import java.awt.GradientPaint;
 import javax.imageio.ImageIO;
 import java.awt.Color;
 import java.awt.Graphics2D;
@@ -136,7 +137,7 @@ class MediaIT {
     private static byte[] jpeg(int width, int height) throws IOException {
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
-        g.setPaint(new java.awt.GradientPaint(0, 0, Color.ORANGE, width, height, Color.DARK_GRAY));
+        g.setPaint(new GradientPaint(0, 0, Color.ORANGE, width, height, Color.DARK_GRAY));
         g.fillRect(0, 0, width, height);
         g.setColor(new Color(ThreadLocalRandom.current().nextInt(0xFFFFFF)));
         g.fillOval(ThreadLocalRandom.current().nextInt(width / 2), ThreadLocalRandom.current().nextInt(height / 2), 20, 20);

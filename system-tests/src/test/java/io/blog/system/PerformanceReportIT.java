@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -52,7 +53,7 @@ class PerformanceReportIT {
     @Test
     void anUnreachablePrometheusIsOneClearLineAndAFailure() {
         Topology.Output unreachable = Topology.operatorScriptWithEnv(Duration.ofMinutes(1),
-                java.util.Map.of("BLOG_PROMETHEUS_URL", "http://127.0.0.1:9"), "scripts/maintenance/performance-report.sh");
+                Map.of("BLOG_PROMETHEUS_URL", "http://127.0.0.1:9"), "scripts/maintenance/performance-report.sh");
         assertThat(unreachable.exitCode()).isEqualTo(1);
         assertThat(unreachable.report().strip().lines()).singleElement().asString()
                 .isEqualTo("performance-report: Prometheus does not answer at http://127.0.0.1:9");

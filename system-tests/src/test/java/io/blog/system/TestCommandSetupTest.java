@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
@@ -114,7 +115,7 @@ class TestCommandSetupTest {
             try (Stream<Path> commands = Files.list(folder)) {
                 for (Path command : commands.toList()) {
                     Path link = bin.resolve(command.getFileName().toString());
-                    if (!hidden.contains(command.getFileName().toString()) && !Files.exists(link, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                    if (!hidden.contains(command.getFileName().toString()) && !Files.exists(link, LinkOption.NOFOLLOW_LINKS)) {
                         Files.createSymbolicLink(link, command);
                     }
                 }

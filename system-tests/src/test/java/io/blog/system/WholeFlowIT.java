@@ -4,7 +4,9 @@ import io.blog.system.Accounts.Account;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
+import java.net.http.HttpRequest;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -75,12 +77,12 @@ class WholeFlowIT {
                 .formatted(word, word, tag);
         Client.Reply stale = writerClient.send(writerClient.request("/api/posts/" + slug, writer.token())
                 .header("Content-Type", "application/json").header("If-Match", String.valueOf(version + 7))
-                .PUT(java.net.http.HttpRequest.BodyPublishers.ofString(publish)));
+                .PUT(HttpRequest.BodyPublishers.ofString(publish)));
         assertThat(stale.status()).isEqualTo(412);
         assertThat(stale.header("Content-Type")).startsWith("application/problem+json");
         Client.Reply published = writerClient.send(writerClient.request("/api/posts/" + slug, writer.token())
                 .header("Content-Type", "application/json").header("If-Match", String.valueOf(version))
-                .PUT(java.net.http.HttpRequest.BodyPublishers.ofString(publish)));
+                .PUT(HttpRequest.BodyPublishers.ofString(publish)));
         assertThat(published.status()).as("%s", published).isEqualTo(200);
 
         // Readers find it: the article, the tag list (the query string reaches post-war), search.
@@ -131,7 +133,7 @@ class WholeFlowIT {
         long current = ((Number) writerClient.get("/api/posts/" + slug, writer.token()).json().get("version")).longValue();
         Client.Reply edited = writerClient.send(writerClient.request("/api/posts/" + slug, writer.token())
                 .header("Content-Type", "application/json").header("If-Match", String.valueOf(current))
-                .PUT(java.net.http.HttpRequest.BodyPublishers.ofString(publish.replace("Whole flow", "Edited flow"))));
+                .PUT(HttpRequest.BodyPublishers.ofString(publish.replace("Whole flow", "Edited flow"))));
         assertThat(edited.status()).as("%s", edited).isEqualTo(200);
         String editedSlug = (String) edited.json().get("slug");
         Await.visibleToAnonymous("the edited title", () -> anonymous.get("/api/posts/" + editedSlug).json().get("title"),
@@ -153,7 +155,7 @@ class WholeFlowIT {
     }
 
     private static List<Object> pendingIds(Client client, String token) {
-        List<Object> ids = new java.util.ArrayList<>();
+        List<Object> ids = new ArrayList<>();
         String cursor = null;
         do {
             Client.Reply page = client.get("/api/comments/moderation?status=PENDING&limit=50"

@@ -12,12 +12,14 @@ import io.blog.console.MainLayout;
 import io.blog.console.PlatformApi;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -87,14 +89,14 @@ public class AlertsView extends VerticalLayout {
 
     private static Alert fromPrometheus(JsonObject labels) {
         return new Alert(labels.getString("alertname", "?"), labels.getString("severity", ""), where(labels), "",
-                "monitoring/runbooks.md#" + labels.getString("alertname", "").toLowerCase(java.util.Locale.ROOT), "");
+                "monitoring/runbooks.md#" + labels.getString("alertname", "").toLowerCase(Locale.ROOT), "");
     }
 
     /** The labels that say where (instance, service, …), not the ones every alert has. */
     private static String where(JsonObject labels) {
         return labels.entrySet().stream()
                 .filter(e -> !Set.of("alertname", "severity", "alertstate", "__name__", "job", "role").contains(e.getKey()))
-                .map(e -> e.getKey() + "=" + ((jakarta.json.JsonString) e.getValue()).getString())
+                .map(e -> e.getKey() + "=" + ((JsonString) e.getValue()).getString())
                 .sorted().collect(Collectors.joining(" "));
     }
 }

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -48,7 +49,7 @@ public class AuditLog {
     public synchronized List<String> recent(int max) {
         try {
             List<String> lines = new ArrayList<>(Files.readAllLines(Path.of(file)));
-            java.util.Collections.reverse(lines);
+            Collections.reverse(lines);
             return lines.subList(0, Math.min(max, lines.size()));
         } catch (IOException e) {
             return List.of();

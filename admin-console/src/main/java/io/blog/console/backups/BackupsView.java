@@ -23,9 +23,13 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 
 import java.io.IOException;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Function;
 
 /** The catalogue with "back up now" and "verify", both confirmed, audited and shown as they run. */
 @Route(value = "backups", layout = MainLayout.class)
@@ -120,7 +124,7 @@ public class BackupsView extends VerticalLayout {
         run("verify " + id, VERIFY_STEPS, (listener) -> scripts.verify(id, listener));
     }
 
-    private void run(String action, List<String> steps, java.util.function.Function<java.util.function.Consumer<JsonObject>, BackupScripts.Outcome> job) {
+    private void run(String action, List<String> steps, Function<Consumer<JsonObject>, BackupScripts.Outcome> job) {
         UI ui = UI.getCurrent();
         String operator = session.current().map(Operator::username).orElse("?");
         if (scripts.busy()) {
@@ -175,8 +179,8 @@ public class BackupsView extends VerticalLayout {
 
     /** "30 2 * * *, next 2026-12-06 02:30 CET": cron runs it in the host's time zone, as the console's JVM sees it. */
     private static String schedule(String expression) {
-        return expression + CronSchedule.parse(expression).flatMap(c -> c.next(java.time.ZonedDateTime.now()))
-                .map(t -> ", next " + t.format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm z")))
+        return expression + CronSchedule.parse(expression).flatMap(c -> c.next(ZonedDateTime.now()))
+                .map(t -> ", next " + t.format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm z")))
                 .orElse(" (not a cron schedule cron would run)");
     }
 }

@@ -12,6 +12,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -124,7 +125,7 @@ public class ComponentFacts {
         return "security".equals(role) ? "redis-security" : "redis";
     }
 
-    private java.util.List<JsonObject> query(String url, String promql) throws PlatformApi.Unavailable {
+    private List<JsonObject> query(String url, String promql) throws PlatformApi.Unavailable {
         URI uri = URI.create(url + "/api/v1/query?query=" + URLEncoder.encode(promql, StandardCharsets.UTF_8));
         return api.get(uri, null).asJsonObject().getJsonObject("data").getJsonArray("result").stream()
                 .map(JsonValue::asJsonObject).toList();

@@ -29,6 +29,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 
 /** Builds the performance report for a window and shows it; the files stay for download. */
@@ -116,7 +117,7 @@ public class PerformanceView extends VerticalLayout {
             downloads.removeAll();
             for (String type : List.of("html", "csv", "md")) {
                 Path file = out.resolve("performance-report." + type);
-                Anchor link = new Anchor(DownloadHandler.forFile(file.toFile()), type.toUpperCase(java.util.Locale.ROOT));
+                Anchor link = new Anchor(DownloadHandler.forFile(file.toFile()), type.toUpperCase(Locale.ROOT));
                 link.setId("download-" + type);
                 downloads.add(link);
             }

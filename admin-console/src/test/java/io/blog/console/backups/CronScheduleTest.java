@@ -2,6 +2,7 @@ package io.blog.console.backups;
 
 import org.junit.jupiter.api.Test;
 
+import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 
@@ -12,7 +13,7 @@ class CronScheduleTest {
     private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
 
     private static ZonedDateTime next(String expression, String after) {
-        return CronSchedule.parse(expression).orElseThrow().next(ZonedDateTime.of(java.time.LocalDateTime.parse(after), BERLIN)).orElseThrow();
+        return CronSchedule.parse(expression).orElseThrow().next(ZonedDateTime.of(LocalDateTime.parse(after), BERLIN)).orElseThrow();
     }
 
     @Test

@@ -5,6 +5,8 @@ import io.blog.common.testing.Accounts.User;
 
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -143,7 +145,7 @@ class CommentIT {
         String unknown = "never-written-" + UUID.randomUUID();
 
         Reply[] counts = new Reply[1];
-        Api.await(java.time.Duration.ofSeconds(15), "counts to include the new comments", () -> {
+        Api.await(Duration.ofSeconds(15), "counts to include the new comments", () -> {
             counts[0] = Api.get("/counts?posts=" + Api.enc(first + "," + second + "," + unknown), null);
             return counts[0].status() == 200 && counts[0].body().contains("\"" + first + "\":2");
         });
@@ -269,7 +271,7 @@ class CommentIT {
         Map<String, Object> comment = Api.commented(editor, post, null, "visible while the article is");
         assertThat(Api.thread(post, null, "limit=50").body()).contains("visible while the article is");
 
-        Map<String, Object> draft = new java.util.HashMap<>();
+        Map<String, Object> draft = new HashMap<>();
         draft.put("title", "Taken back " + Api.unique("t"));
         draft.put("body", "Article body");
         draft.put("status", "DRAFT");
@@ -279,7 +281,7 @@ class CommentIT {
         String slug = (String) unpublished.json().get("slug");
 
         for (String asked : List.of(post, slug)) {
-            Api.await(java.time.Duration.ofSeconds(10), "comments of " + asked + " hidden",
+            Api.await(Duration.ofSeconds(10), "comments of " + asked + " hidden",
                     () -> Api.thread(asked, null, "limit=50").status() == 404);
             Reply hidden = Api.thread(asked, null, "limit=50");
             assertProblem(hidden, 404, null);

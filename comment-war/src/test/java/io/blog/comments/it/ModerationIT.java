@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -188,7 +189,7 @@ class ModerationIT {
         CommentIT.assertProblem(Api.post("/moderation", Map.of("ids", List.of(toApprove), "action", "APPROVE"), null), 401, null);
         CommentIT.assertProblem(Api.post("/moderation", Map.of("ids", List.of(), "action", "APPROVE"), editor.token()), 400, "ids");
         CommentIT.assertProblem(Api.post("/moderation", "{\"ids\":[\"" + toApprove + "\"],\"action\":\"BLESS\"}", editor.token()), 400, null);
-        Reply partly = Api.post("/moderation", Map.of("ids", List.of(toApprove, java.util.UUID.randomUUID().toString()),
+        Reply partly = Api.post("/moderation", Map.of("ids", List.of(toApprove, UUID.randomUUID().toString()),
                 "action", "APPROVE"), editor.token());
         assertThat(partly.status()).isEqualTo(404);
         assertThat(Api.countInDatabase("status = 'PENDING' AND id = ?", toApprove)).as("nothing changed").isEqualTo(1);

@@ -22,6 +22,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.logging.Logger;
 
 /**
@@ -89,7 +90,7 @@ public class ReadRouting {
      * Runs {@code reads} against the primary whoever asks: for reads whose result outlives the
      * request (a cache fill), where the replica's lag would otherwise last as long as the copy.
      */
-    public static <T> T fromPrimary(java.util.function.Supplier<T> reads) {
+    public static <T> T fromPrimary(Supplier<T> reads) {
         if (PRIMARY_REQUIRED.get()) {
             return reads.get();
         }

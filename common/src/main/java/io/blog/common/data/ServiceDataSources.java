@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import java.util.Locale;
 import javax.naming.InitialContext;
 import javax.naming.NamingException;
 import javax.sql.DataSource;
@@ -61,7 +62,7 @@ public class ServiceDataSources {
         Boolean known = skipLocked;
         if (known == null) {
             try (Connection connection = primary.getConnection()) {
-                known = !connection.getMetaData().getDatabaseProductName().toUpperCase(java.util.Locale.ROOT).contains("H2");
+                known = !connection.getMetaData().getDatabaseProductName().toUpperCase(Locale.ROOT).contains("H2");
             } catch (SQLException e) {
                 return false;
             }

@@ -1,7 +1,10 @@
 package io.blog.common.kv;
 
 import java.time.Duration;
+import java.util.Collection;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * What the services need from Redis: short-lived values and windowed counters. Every method may
@@ -35,13 +38,13 @@ public interface KeyValueStore {
     long hashValue(String key, String field);
 
     /** Several fields of a hash in one call, each 0 if absent. */
-    java.util.Map<String, Long> hashValues(String key, java.util.Collection<String> fields);
+    Map<String, Long> hashValues(String key, Collection<String> fields);
 
     /** Adds members to a set (created without expiry). */
-    void setAdd(String key, java.util.Collection<String> members);
+    void setAdd(String key, Collection<String> members);
 
     /** Removes and returns up to {@code count} members of a set; each member goes to one caller only. */
-    java.util.Set<String> setPop(String key, int count);
+    Set<String> setPop(String key, int count);
 
     /**
      * Adds one to a counter that starts at the first increment and disappears after {@code window}.

@@ -1,6 +1,7 @@
 package io.blog.common.security;
 
 import io.blog.common.problem.ProblemException;
+import jakarta.json.JsonString;
 import jakarta.ws.rs.core.SecurityContext;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
@@ -24,7 +25,7 @@ public final class CurrentUser {
     /** The sign-in a token belongs to: its {@code sid} claim (user-war puts one in every access token). */
     public static String sessionId(JsonWebToken token) {
         Object sid = token.getClaim("sid");
-        if (sid instanceof jakarta.json.JsonString json) {
+        if (sid instanceof JsonString json) {
             return json.getString();
         }
         return sid == null ? null : sid.toString();

@@ -8,12 +8,14 @@ import org.eclipse.microprofile.metrics.Counter;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.junit.jupiter.api.Test;
 
+import java.lang.reflect.Constructor;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -155,7 +157,7 @@ class RefusedWriteRepeatTest {
         }
 
         @Override
-        public java.lang.reflect.Constructor<?> getConstructor() {
+        public Constructor<?> getConstructor() {
             return null;
         }
 
@@ -169,8 +171,8 @@ class RefusedWriteRepeatTest {
         }
 
         @Override
-        public java.util.Map<String, Object> getContextData() {
-            return java.util.Map.of();
+        public Map<String, Object> getContextData() {
+            return Map.of();
         }
     }
 }

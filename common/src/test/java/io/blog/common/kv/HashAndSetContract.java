@@ -1,5 +1,6 @@
 package io.blog.common.kv;
 
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -58,19 +59,19 @@ abstract class HashAndSetContract {
 
     @Test
     void aCounterCanBeGivenBackButNotBelowZeroNorRevived() {
-        String key = "contract:refund:" + java.util.UUID.randomUUID();
-        store().increment(key, java.time.Duration.ofMinutes(1));
-        store().increment(key, java.time.Duration.ofMinutes(1));
+        String key = "contract:refund:" + UUID.randomUUID();
+        store().increment(key, Duration.ofMinutes(1));
+        store().increment(key, Duration.ofMinutes(1));
         store().decrementIfPresent(key);
-        org.assertj.core.api.Assertions.assertThat(store().peek(key).value()).isEqualTo(1);
-        org.assertj.core.api.Assertions.assertThat(store().peek(key).remaining()).isPositive();
+        Assertions.assertThat(store().peek(key).value()).isEqualTo(1);
+        Assertions.assertThat(store().peek(key).remaining()).isPositive();
         store().decrementIfPresent(key);
         store().decrementIfPresent(key);
-        org.assertj.core.api.Assertions.assertThat(store().peek(key).value()).isZero();
+        Assertions.assertThat(store().peek(key).value()).isZero();
         // An absent counter stays absent: no key without expiry appears.
-        String absent = "contract:refund:" + java.util.UUID.randomUUID();
+        String absent = "contract:refund:" + UUID.randomUUID();
         store().decrementIfPresent(absent);
-        org.assertj.core.api.Assertions.assertThat(store().exists(absent)).isFalse();
+        Assertions.assertThat(store().exists(absent)).isFalse();
     }
 
     @Test

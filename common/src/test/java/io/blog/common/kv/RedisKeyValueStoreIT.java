@@ -3,6 +3,8 @@ package io.blog.common.kv;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Duration;
 import java.util.UUID;
@@ -50,7 +52,7 @@ class RedisKeyValueStoreIT extends HashAndSetContract {
 
     @Test
     void afterAFailureTheStoreFailsFastInsteadOfWaitingAgain() throws Exception {
-        try (java.net.ServerSocket silent = new java.net.ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress());
+        try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
              RedisKeyValueStore hung = new RedisKeyValueStore(URI.create("redis://127.0.0.1:" + silent.getLocalPort()),
                      Duration.ofMillis(300), Duration.ofSeconds(5))) {
             long t0 = System.nanoTime();

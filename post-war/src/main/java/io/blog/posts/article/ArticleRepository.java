@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -136,7 +137,7 @@ public class ArticleRepository {
 
     /** Slug → title of those of {@code slugs} that are published. */
     public Map<String, String> publishedTitles(Collection<String> slugs) {
-        Map<String, String> titles = new java.util.LinkedHashMap<>();
+        Map<String, String> titles = new LinkedHashMap<>();
         routing.forRead().createQuery("SELECT a.slug, a.title FROM Article a WHERE a.slug IN :slugs"
                         + " AND a.status = :published AND a.deletedAt IS NULL", Object[].class)
                 .setParameter("slugs", slugs).setParameter("published", ArticleStatus.PUBLISHED)
@@ -167,7 +168,7 @@ public class ArticleRepository {
                                 + " GROUP BY t ORDER BY COUNT(a) DESC, t", Object[].class)
                 .setParameter("published", ArticleStatus.PUBLISHED)
                 .getResultList();
-        Map<String, Long> counts = new java.util.LinkedHashMap<>();
+        Map<String, Long> counts = new LinkedHashMap<>();
         for (Object[] row : rows) {
             counts.put((String) row[0], ((Number) row[1]).longValue());
         }

@@ -7,6 +7,7 @@ import io.blog.common.metrics.MetricNames;
 import io.blog.common.paging.CursorPage;
 import io.blog.common.paging.Keyset;
 import io.blog.common.problem.ProblemException;
+import io.blog.common.profile.AuthorProfile;
 import io.blog.common.ratelimit.RateLimit;
 import io.blog.common.ratelimit.RateLimiter;
 import io.blog.common.security.Caller;
@@ -42,6 +43,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /** Article rules: who may do what, slugs, publishing states, revisions, cache and index upkeep. */
 @ApplicationScoped
@@ -384,8 +386,8 @@ public class ArticleService {
     }
 
     private List<ArticleSummary> withAuthors(List<ArticleSummary> items) {
-        Map<String, io.blog.common.profile.AuthorProfile> profiles =
-                authors.lookup(items.stream().map(i -> i.author().username()).collect(java.util.stream.Collectors.toSet()));
+        Map<String, AuthorProfile> profiles =
+                authors.lookup(items.stream().map(i -> i.author().username()).collect(Collectors.toSet()));
         return items.stream().map(i -> i.withAuthor(profiles.getOrDefault(i.author().username(), i.author()))).toList();
     }
 

@@ -16,6 +16,7 @@ import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
+import java.net.URI;
 import java.util.function.Supplier;
 
 /**
@@ -57,7 +58,7 @@ public class PageResource {
         PageLanguage language = PageLanguage.of(lang);
         return page(language, "/posts/" + PageLinks.segment(slug), () -> switch (pages.article(language, slug)) {
             case ArticleLookup.Found found -> ok(language, "article.jte", found.page());
-            case ArticleLookup.Moved moved -> Response.status(Response.Status.MOVED_PERMANENTLY).location(java.net.URI.create(moved.location())).build();
+            case ArticleLookup.Moved moved -> Response.status(Response.Status.MOVED_PERMANENTLY).location(URI.create(moved.location())).build();
             case ArticleLookup.Gone gone -> html(language, Response.Status.GONE, templates.render("status.jte", gone.page()));
             case ArticleLookup.Missing missing -> html(language, Response.Status.NOT_FOUND, templates.render("status.jte", missing.page()));
         });

@@ -6,6 +6,7 @@ import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -23,8 +24,8 @@ final class StructuredData {
     record Crumb(String name, String url) {
     }
 
-    static String blogPosting(String url, String headline, String description, String image, java.time.Instant published,
-                              java.time.Instant modified, String authorName, String authorUrl, List<String> tags,
+    static String blogPosting(String url, String headline, String description, String image, Instant published,
+                              Instant modified, String authorName, String authorUrl, List<String> tags,
                               String siteUrl, String language) {
         JsonObjectBuilder post = Json.createObjectBuilder()
                 .add("@context", "https://schema.org")

@@ -11,6 +11,7 @@ import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -62,7 +63,7 @@ public class OutboxRelay {
         if (due.isEmpty()) {
             return 0;
         }
-        Set<String> ids = due.stream().map(OutboxEntry::getArticleId).collect(Collectors.toCollection(java.util.LinkedHashSet::new));
+        Set<String> ids = due.stream().map(OutboxEntry::getArticleId).collect(Collectors.toCollection(LinkedHashSet::new));
         Map<String, Article> current = articles.findByIds(ids);
         Map<String, SearchIndex.Change> changes = new LinkedHashMap<>();
         for (String id : ids) {

@@ -16,6 +16,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -45,7 +47,7 @@ class PostsInContainerIT {
         AtomicInteger loads = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(8);
         try {
-            java.util.List<Future<String>> results = new java.util.ArrayList<>();
+            List<Future<String>> results = new ArrayList<>();
             for (int i = 0; i < 8; i++) {
                 results.add(pool.submit(() -> cache.get("test", key, Duration.ofSeconds(30), String.class, () -> {
                     loads.incrementAndGet();

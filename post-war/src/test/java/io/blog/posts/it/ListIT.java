@@ -6,9 +6,11 @@ import io.blog.common.testing.Accounts.User;
 
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -121,7 +123,7 @@ class ListIT {
         assertThat(titles.status()).isEqualTo(200);
         assertThat((Map<String, Object>) titles.json().get("titles")).containsExactly(Map.entry(published, title));
         assertThat(Api.get("/titles", null).status()).isEqualTo(400);
-        String tooMany = String.join(",", java.util.stream.IntStream.rangeClosed(1, 51).mapToObj(i -> "slug-" + i).toList());
+        String tooMany = String.join(",", IntStream.rangeClosed(1, 51).mapToObj(i -> "slug-" + i).toList());
         assertThat(Api.get("/titles?slugs=" + tooMany, null).status()).isEqualTo(400);
     }
 
@@ -146,7 +148,7 @@ class ListIT {
         Api.create(author, "T2 " + tag, "b", "PUBLISHED", List.of(tag));
         Api.create(author, "T3 " + tag, "b", "DRAFT", List.of(tag));
 
-        Api.await(java.time.Duration.ofSeconds(10), "tag count of 2", () -> Api.get("/tags", null).items().stream()
+        Api.await(Duration.ofSeconds(10), "tag count of 2", () -> Api.get("/tags", null).items().stream()
                 .anyMatch(i -> tag.equals(i.get("tag")) && Long.valueOf(2).equals(i.get("count"))));
     }
 

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
 import java.io.IOException;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -80,7 +81,7 @@ class SearchIT {
         assertThat(four.items().getFirst()).containsEntry("title", "Adjacent");
         assertThat(four.json()).containsEntry("total", 3L).containsEntry("totalExact", false);
 
-        Reply secondPage = Api.get("/search?size=2&page=1&q=" + java.net.URLEncoder.encode(a + " " + b, StandardCharsets.UTF_8), null);
+        Reply secondPage = Api.get("/search?size=2&page=1&q=" + URLEncoder.encode(a + " " + b, StandardCharsets.UTF_8), null);
         assertThat(secondPage.items()).hasSize(2);
         Reply one = search(a + " " + b, tag);
         assertThat(one.json()).containsEntry("total", 1L).containsEntry("totalExact", true);
@@ -172,8 +173,8 @@ class SearchIT {
     }
 
     private static Reply search(String q, String tag) {
-        return Api.get("/search?q=" + java.net.URLEncoder.encode(q, StandardCharsets.UTF_8)
-                + (tag == null ? "" : "&tag=" + java.net.URLEncoder.encode(tag, StandardCharsets.UTF_8)), null);
+        return Api.get("/search?q=" + URLEncoder.encode(q, StandardCharsets.UTF_8)
+                + (tag == null ? "" : "&tag=" + URLEncoder.encode(tag, StandardCharsets.UTF_8)), null);
     }
 
     private static long total(Reply reply) {

@@ -7,7 +7,9 @@ import org.jose4j.json.JsonUtil;
 import org.jose4j.jws.AlgorithmIdentifiers;
 import org.jose4j.jws.JsonWebSignature;
 import org.jose4j.jwt.JwtClaims;
+import org.jose4j.jwt.MalformedClaimException;
 import org.jose4j.jwt.NumericDate;
+import org.jose4j.jwt.consumer.InvalidJwtException;
 import org.jose4j.lang.JoseException;
 
 import java.io.IOException;
@@ -145,7 +147,7 @@ public final class Callers {
             jws.setKeyIdHeaderValue((String) header.get("kid"));
             jws.setHeader("typ", "JWT");
             return jws.getCompactSerialization();
-        } catch (JoseException | org.jose4j.jwt.MalformedClaimException | org.jose4j.jwt.consumer.InvalidJwtException e) {
+        } catch (JoseException | MalformedClaimException | InvalidJwtException e) {
             throw new IllegalStateException("could not re-date a token", e);
         }
     }

@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -47,8 +48,8 @@ class FuzzIT {
     private static final Map<TokenKind, String> USERNAMES = new EnumMap<>(TokenKind.class);
     private static final List<Client> VISITORS = new ArrayList<>();
     private static final Map<String, Map<Integer, Integer>> STATUSES = new TreeMap<>();
-    private static final java.util.concurrent.atomic.AtomicInteger RUNTIME_REFUSALS = new java.util.concurrent.atomic.AtomicInteger();
-    private static final java.util.concurrent.atomic.AtomicInteger DOT_SEGMENT_DEFECTS = new java.util.concurrent.atomic.AtomicInteger();
+    private static final AtomicInteger RUNTIME_REFUSALS = new AtomicInteger();
+    private static final AtomicInteger DOT_SEGMENT_DEFECTS = new AtomicInteger();
 
     private static Sentinels sentinels;
     private static Map<String, List<OpenApiDocuments.ApiOperation>> operations;

@@ -19,6 +19,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The OpenAPI document of each service, as its first instance publishes it. The gateway does not
@@ -96,7 +98,7 @@ public final class OpenApiDocuments {
     /** The names of an operation's path parameters, in template order. */
     public static List<String> pathParameters(String template) {
         List<String> names = new ArrayList<>();
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\{(\\w+)}").matcher(template);
+        Matcher m = Pattern.compile("\\{(\\w+)}").matcher(template);
         while (m.find()) {
             names.add(m.group(1));
         }

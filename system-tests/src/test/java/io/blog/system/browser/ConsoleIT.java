@@ -17,7 +17,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -233,7 +236,7 @@ class ConsoleIT {
     @Order(9)
     void everyViewLoadsWithinFiveSeconds() {
         signInAsAdmin();
-        java.util.Map<String, String> views = new java.util.LinkedHashMap<>();
+        Map<String, String> views = new LinkedHashMap<>();
         views.put("/", "health-grid");
         views.put("/replication", "replication-status");
         views.put("/backups", "backup-catalogue");
@@ -359,12 +362,12 @@ class ConsoleIT {
         });
     }
 
-    private static java.util.Map<String, Object> account(String username) {
+    private static Map<String, Object> account(String username) {
         Client.Reply reply = Client.newVisitor().get("/api/users?q=" + username, Accounts.admin().token());
         return reply.items().stream().filter(a -> username.equals(a.get("username"))).findFirst().orElseThrow();
     }
 
-    private static void reloadUntil(String path, String what, java.util.function.BooleanSupplier shown) {
+    private static void reloadUntil(String path, String what, BooleanSupplier shown) {
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (true) {
             browser.driver().get(console(path));
@@ -374,7 +377,7 @@ class ConsoleIT {
             if (System.nanoTime() > deadline) {
                 throw new AssertionError(what + " not shown within 30 s");
             }
-            io.blog.system.Topology.pause(Duration.ofSeconds(1));
+            Topology.pause(Duration.ofSeconds(1));
         }
     }
 

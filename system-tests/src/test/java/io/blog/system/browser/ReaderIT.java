@@ -9,6 +9,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -237,9 +238,9 @@ class ReaderIT {
     void aSignOutTheServerMissedEndsTheSessionAtTheNextVisit() {
         Seed.Account reader = Seed.register("po", null);
         browser.signInWithRefreshToken(reader.refreshToken(), "/");
-        var chrome = (org.openqa.selenium.chrome.ChromeDriver) browser.driver();
-        chrome.executeCdpCommand("Network.enable", java.util.Map.of());
-        chrome.executeCdpCommand("Network.setBlockedURLs", java.util.Map.of("urls", List.of("*/api/users/logout*")));
+        var chrome = (ChromeDriver) browser.driver();
+        chrome.executeCdpCommand("Network.enable", Map.of());
+        chrome.executeCdpCommand("Network.setBlockedURLs", Map.of("urls", List.of("*/api/users/logout*")));
         try {
             browser.click("logout");
             browser.visible("nav-login");
@@ -247,7 +248,7 @@ class ReaderIT {
             assertThat(browser.js("return localStorage.getItem('blog.refreshToken')")).isNull();
             assertThat((String) browser.js("return localStorage.getItem('blog.pendingLogout')")).isNotBlank();
         } finally {
-            chrome.executeCdpCommand("Network.setBlockedURLs", java.util.Map.of("urls", List.of()));
+            chrome.executeCdpCommand("Network.setBlockedURLs", Map.of("urls", List.of()));
         }
         String pending = (String) browser.js("return localStorage.getItem('blog.pendingLogout')");
         // The next visit tells the server: the kept token is spent and the session ended.

@@ -12,6 +12,8 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 
+import java.net.http.HttpRequest;
+import java.util.List;
 import javax.imageio.ImageIO;
 import java.awt.Color;
 import java.awt.GradientPaint;
@@ -204,7 +206,7 @@ class WriterIT {
         update.put("body", theirs);
         Client.Reply saved = admin.client().send(admin.client().request("/api/posts/" + slug, admin.token())
                 .header("Content-Type", "application/json").header("If-Match", current.header("ETag"))
-                .PUT(java.net.http.HttpRequest.BodyPublishers.ofString(Seed.json(update))));
+                .PUT(HttpRequest.BodyPublishers.ofString(Seed.json(update))));
         assertThat(saved.status()).as("the other save: %s", saved).isEqualTo(200);
 
         browser.click("editor-save");
@@ -228,7 +230,7 @@ class WriterIT {
     void myArticlesLoadMoreWhenThereAreManyOfThem() {
         Seed.Account writer = Seed.login(Client.newVisitor(), USERNAME, PASSWORD);
         for (int i = 0; i < 20; i++) {
-            Seed.article(writer, "Another note " + i + " " + WORD, "Text " + i + ".", java.util.List.of(), null);
+            Seed.article(writer, "Another note " + i + " " + WORD, "Text " + i + ".", List.of(), null);
         }
 
         browser.click("nav-mine");

@@ -30,6 +30,7 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import java.lang.annotation.Annotation;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -57,7 +58,7 @@ class ServicesInContainerIT {
     }
 
     // Looked up from CDI inside each test: the code runs in the server, where these are the real beans.
-    private static <T> T bean(Class<T> type, java.lang.annotation.Annotation... qualifiers) {
+    private static <T> T bean(Class<T> type, Annotation... qualifiers) {
         return CDI.current().select(type, qualifiers).get();
     }
 

@@ -7,6 +7,8 @@ import org.junit.jupiter.api.Test;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -83,15 +85,15 @@ class AccountIT {
     void guessingTheCurrentPasswordIsLimited() throws Exception {
         Api.Session victim = Api.newSession("pwguess");
         // Parallel guesses with a stolen token: at most five reach the hasher, the rest are 429.
-        java.util.List<java.util.concurrent.Future<Reply>> guesses = new java.util.ArrayList<>();
-        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(8)) {
+        List<Future<Reply>> guesses = new ArrayList<>();
+        try (var pool = Executors.newFixedThreadPool(8)) {
             for (int i = 0; i < 8; i++) {
                 int n = i;
                 guesses.add(pool.submit(() -> Api.call("PUT", Api.BASE + "/me/password",
                         Map.of("currentPassword", "guess-number-" + n, "newPassword", "Stolen-Token-Pass-99"), victim.accessToken(), null)));
             }
         }
-        java.util.List<Integer> statuses = new java.util.ArrayList<>();
+        List<Integer> statuses = new ArrayList<>();
         for (var guess : guesses) {
             statuses.add(guess.get().status());
         }

@@ -35,7 +35,7 @@ class OperationsIT {
     @Test
     void metricsCountRegistrationsLoginsRefreshesAndLimiterRejections() {
         Api.Session session = Api.newSession("metrics");
-        Api.post("/refresh", java.util.Map.of("refreshToken", session.refreshToken()), null);
+        Api.post("/refresh", Map.of("refreshToken", session.refreshToken()), null);
         String ip = Api.uniqueIp();
         for (int i = 0; i < 21; i++) {
             Api.login("ghost-" + Api.uniqueName("m"), "Wrong-Password-1", ip);

@@ -6,7 +6,10 @@ import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -74,8 +77,8 @@ class SessionIT {
     @Test
     void theUsernameItsEmailAndCaseVariantsShareOneBudget() {
         Api.Session session = Api.newSession("variants");
-        String[] spellings = {session.username(), session.email(), session.username().toUpperCase(java.util.Locale.ROOT),
-                session.email().toUpperCase(java.util.Locale.ROOT), " " + session.username() + " "};
+        String[] spellings = {session.username(), session.email(), session.username().toUpperCase(Locale.ROOT),
+                session.email().toUpperCase(Locale.ROOT), " " + session.username() + " "};
         for (String login : spellings) {
             assertThat(Api.login(login, "Wrong-Password-x", Api.uniqueIp()).status()).as(login).isEqualTo(401);
         }
@@ -85,14 +88,14 @@ class SessionIT {
     @Test
     void parallelGuessesCannotOutrunTheAccountLimit() throws Exception {
         Api.Session session = Api.newSession("parallel");
-        java.util.List<java.util.concurrent.Future<Integer>> guesses = new java.util.ArrayList<>();
-        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(12)) {
+        List<Future<Integer>> guesses = new ArrayList<>();
+        try (var pool = Executors.newFixedThreadPool(12)) {
             for (int i = 0; i < 12; i++) {
                 int n = i;
                 guesses.add(pool.submit(() -> Api.login(session.username(), "Wrong-Password-" + n, Api.uniqueIp()).status()));
             }
         }
-        java.util.List<Integer> statuses = new java.util.ArrayList<>();
+        List<Integer> statuses = new ArrayList<>();
         for (var guess : guesses) {
             statuses.add(guess.get());
         }

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
@@ -83,7 +84,7 @@ class TokenIT {
     @Test
     void rejectsATamperedPayload() {
         String[] parts = session.accessToken().split("\\.");
-        String payload = new String(java.util.Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8)
+        String payload = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8)
                 .replace("\"AUTHOR\"", "\"ADMIN\"");
         assertRejected(parts[0] + "." + Tokens.b64(payload) + "." + parts[2]);
     }
@@ -98,7 +99,7 @@ class TokenIT {
         String publicJwk = keys.getFirst().toJson();
         assertRejected(Tokens.signHs256WithPublicKey(Tokens.validClaimsFor(session),
                 publicJwk.getBytes(StandardCharsets.UTF_8), currentKid()));
-        String pem = "-----BEGIN PUBLIC KEY-----\n" + java.util.Base64.getMimeEncoder()
+        String pem = "-----BEGIN PUBLIC KEY-----\n" + Base64.getMimeEncoder()
                 .encodeToString(keys.stream().filter(k -> k.getKeyId().equals(currentKid())).findFirst().orElseThrow()
                         .getKey().getEncoded()) + "\n-----END PUBLIC KEY-----\n";
         assertRejected(Tokens.signHs256WithPublicKey(Tokens.validClaimsFor(session),
