@@ -1,15 +1,17 @@
-package io.blog.posts;
+package io.blog.common.data;
 
-import io.blog.common.data.Primary;
-import io.blog.common.data.Replica;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
-/** Hands this service's two persistence units to common's read routing. */
+/**
+ * Hands the service's two persistence units to the read routing. Every service WAR names them
+ * "primary" and "replica" in its persistence.xml; this jar lives in the WAR, so the names resolve
+ * to that WAR's units.
+ */
 @ApplicationScoped
-public class Persistence {
+public class PersistenceUnits {
 
     @Produces
     @Primary
