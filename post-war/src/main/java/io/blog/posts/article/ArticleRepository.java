@@ -2,6 +2,7 @@ package io.blog.posts.article;
 
 import io.blog.common.data.DatabaseFailures;
 import io.blog.common.data.ReadRouting;
+import io.blog.common.data.ReadsWithFallback;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -17,7 +18,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import io.blog.common.data.ReadsWithFallback;
 
 /**
  * Article persistence. {@code find…} reads go through read routing (replica when safe);
