@@ -19,6 +19,14 @@ public final class CommentPermissions {
         return caller.moderatesAll() || caller.is(comment.getPostAuthor());
     }
 
+    /**
+     * Whoever may see a comment knows it exists, and so does whoever moderates it (it is in their
+     * queue): they are told what they may not do to it, where anyone else cannot tell it from none.
+     */
+    public static boolean knowsOf(Caller caller, Comment comment) {
+        return maySee(caller, comment) || (!comment.isDeleted() && moderates(caller, comment));
+    }
+
     /** Approved comments are public; a pending one exists only for its author until approved. */
     public static boolean maySee(Caller caller, Comment comment) {
         return !comment.isDeleted() && (comment.getStatus() == CommentStatus.APPROVED

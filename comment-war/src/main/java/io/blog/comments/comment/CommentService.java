@@ -136,7 +136,7 @@ public class CommentService {
         // Whoever moderates a comment knows it exists (it is in their queue): they learn that they
         // may not edit it, as with delete; anyone else cannot tell an unseen comment from none.
         Comment comment = comments.findByIdForUpdate(id)
-                .filter(c -> CommentPermissions.maySee(caller, c) || (!c.isDeleted() && CommentPermissions.moderates(caller, c)))
+                .filter(c -> CommentPermissions.knowsOf(caller, c))
                 .orElseThrow(() -> notFound(id));
         if (!caller.is(comment.getAuthor())) {
             throw ProblemException.forbidden("Only its author can edit a comment.");
@@ -162,7 +162,7 @@ public class CommentService {
     @WritesToPrimary
     public void delete(String id, Caller caller) {
         Comment comment = comments.findByIdForUpdate(id)
-                .filter(c -> CommentPermissions.maySee(caller, c) || (!c.isDeleted() && CommentPermissions.moderates(caller, c)))
+                .filter(c -> CommentPermissions.knowsOf(caller, c))
                 .orElseThrow(() -> notFound(id));
         boolean own = caller.is(comment.getAuthor());
         if (!own && !CommentPermissions.moderates(caller, comment)) {

@@ -1,7 +1,7 @@
 package io.blog.common.security;
 
-import io.blog.common.problem.ProblemException;
 import jakarta.ws.rs.core.SecurityContext;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 
 import java.util.Set;
 
@@ -15,18 +15,16 @@ public record Caller(String username, Set<String> roles) {
     public static final Caller ANONYMOUS = new Caller(null, Set.of());
 
     public static Caller of(SecurityContext security) {
-        return CurrentUser.token(security)
-                .map(t -> new Caller(t.getName(), t.getGroups() == null ? Set.of() : Set.copyOf(t.getGroups())))
-                .orElse(ANONYMOUS);
+        return CurrentUser.token(security).map(Caller::of).orElse(ANONYMOUS);
     }
 
-    /** The caller of a request that needs one: anonymous requests get 401. */
+    /** The caller of a request that needs one: anonymous requests get 401 ({@link CurrentUser#require}). */
     public static Caller signedIn(SecurityContext security) {
-        Caller caller = of(security);
-        if (!caller.signedIn()) {
-            throw ProblemException.unauthorized("Sign in first.");
-        }
-        return caller;
+        return of(CurrentUser.require(security));
+    }
+
+    private static Caller of(JsonWebToken token) {
+        return new Caller(token.getName(), token.getGroups() == null ? Set.of() : Set.copyOf(token.getGroups()));
     }
 
     public boolean signedIn() {

@@ -322,11 +322,8 @@ public class ArticleService {
         });
     }
 
-    /** The caller's own articles of every status, last updated first, a page at a time. */
+    /** The (signed-in) caller's own articles of every status, last updated first, a page at a time. */
     public CursorPage<ArticleSummary> mine(Caller caller, ArticleStatus status, Integer limit, String cursor) {
-        if (!caller.signedIn()) {
-            throw ProblemException.unauthorized("Sign in to see your articles.");
-        }
         Keyset keyset = Keyset.of(cursor, limit);
         Edited after = keyset.continues() ? new Edited(keyset.after(), keyset.afterId()) : null;
         List<Article> rows = articles.findByAuthor(caller.username(), status, after, keyset.fetchSize());

@@ -44,7 +44,7 @@ public class MediaResource {
     @Consumes({"image/jpeg", "image/png", "image/gif"})
     @Produces(MediaType.APPLICATION_JSON)
     public Response upload(InputStream body) {
-        MediaService.Upload upload = service.upload(body, Caller.of(security));
+        MediaService.Upload upload = service.upload(body, Caller.signedIn(security));
         Response.ResponseBuilder answer = upload.created()
                 ? Response.created(uriInfo.getBaseUriBuilder().path("media").path(upload.media().id()).build())
                 : Response.ok();

@@ -53,12 +53,10 @@ public class MediaService {
 
     /**
      * Stores an uploaded image in every variant width. The same bytes uploaded again are the same
-     * image: its address is answered without storing anything twice.
+     * image: its address is answered without storing anything twice. The caller is signed in
+     * ({@link Caller#signedIn}).
      */
     public Upload upload(InputStream body, Caller caller) {
-        if (!caller.signedIn()) {
-            throw ProblemException.unauthorized("Sign in first.");
-        }
         // Whoever may write articles may give them covers and pictures.
         if (!ArticlePermissions.mayWrite(caller)) {
             throw ProblemException.forbidden("Only authors, editors and administrators can upload images.");
